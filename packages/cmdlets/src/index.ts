@@ -1,0 +1,2 @@
+// Public API of @pcmig/cmdlets (filled by its issue).
+export {};

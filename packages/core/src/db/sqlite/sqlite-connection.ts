@@ -1,0 +1,223 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import type { SqlConnection, SqlParams, SqlValue, StreamOptions } from '../connection.js';
+import { dbErrors } from '../errors.js';
+import type { DbLocation } from '../instance.js';
+import type { TableDef } from '../schema/table.js';
+import { sqliteDateText } from '../values.js';
+import { sqliteDialect } from './sqlite-dialect.js';
+
+export interface SqliteOpenOptions {
+  readonly readOnly: boolean;
+  /** Create the file if it does not exist (only when creating a pool). */
+  readonly create?: boolean;
+  /** How long to wait for another process's lock before PCMIG-DB-006 (ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+type BindValue = null | number | bigint | string | Buffer;
+
+function bindValue(value: SqlValue | undefined): BindValue {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (value instanceof Date) return sqliteDateText(value);
+  return value;
+}
+
+function bindParams(params: SqlParams | undefined): Record<string, BindValue> | undefined {
+  if (!params) return undefined;
+  const bound: Record<string, BindValue> = {};
+  for (const [key, value] of Object.entries(params)) bound[key] = bindValue(value);
+  return Object.keys(bound).length === 0 ? undefined : bound;
+}
+
+/** Maps SQLite's error codes onto pcmig's stable ids. */
+export function translateSqliteError(error: unknown, location: DbLocation, sql?: string): Error {
+  const code = (error as { code?: string }).code ?? '';
+  const where = location.engine === 'sqlite' ? location.path : '';
+  const statement = sql ? sql.replace(/\s+/g, ' ').slice(0, 160) : undefined;
+  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_') || code === 'SQLITE_LOCKED' || code.startsWith('SQLITE_LOCKED_')) {
+    return dbErrors.create('PCMIG-DB-006', { message: `${where} is locked by another process.`, target: where, cause: error });
+  }
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) {
+    return dbErrors.create('PCMIG-DB-009', { message: `${where} is not a readable SQLite database.`, target: where, cause: error });
+  }
+  if (code === 'SQLITE_READONLY' || code.startsWith('SQLITE_READONLY_') || code === 'SQLITE_PERM') {
+    return dbErrors.create('PCMIG-DB-014', { message: `${where} cannot be written.`, target: where, cause: error });
+  }
+  if (code === 'SQLITE_CANTOPEN') {
+    return fs.existsSync(where)
+      ? dbErrors.create('PCMIG-DB-014', { message: `${where} cannot be opened.`, target: where, cause: error })
+      : dbErrors.create('PCMIG-DB-002', { message: `${where} does not exist.`, target: where, cause: error });
+  }
+  return dbErrors.create('PCMIG-DB-011', {
+    message: `A statement failed on ${where}${statement ? `: ${statement}` : ''}.`,
+    target: where,
+    reason: statement ? { statement } : undefined,
+    cause: error,
+  });
+}
+
+export class SqliteConnection implements SqlConnection {
+  readonly engine = 'sqlite' as const;
+  readonly dialect = sqliteDialect;
+  readonly location: DbLocation;
+  readonly readOnly: boolean;
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private depth = 0;
+  private closed = false;
+
+  private constructor(location: DbLocation & { engine: 'sqlite' }, db: Database.Database, readOnly: boolean) {
+    this.location = location;
+    this.db = db;
+    this.readOnly = readOnly;
+  }
+
+  static open(location: DbLocation & { engine: 'sqlite' }, options: SqliteOpenOptions): SqliteConnection {
+    if (!options.create && !fs.existsSync(location.path)) {
+      throw dbErrors.create('PCMIG-DB-002', { message: `${location.path} does not exist.`, target: location.path });
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(location.path, {
+        readonly: options.readOnly,
+        fileMustExist: !options.create,
+        timeout: options.busyTimeoutMs ?? 2000,
+      });
+      db.defaultSafeIntegers(false);
+      if (!options.readOnly) db.pragma('foreign_keys = ON');
+    } catch (error) {
+      throw translateSqliteError(error, location);
+    }
+    return new SqliteConnection(location, db, options.readOnly);
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  private prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      try {
+        statement = this.db.prepare(sql);
+      } catch (error) {
+        throw translateSqliteError(error, this.location, sql);
+      }
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private run<T>(sql: string, work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof Error && error.name === 'PcmigError') throw error;
+      throw translateSqliteError(error, this.location, sql);
+    }
+  }
+
+  async query<T>(sql: string, params?: SqlParams): Promise<T[]> {
+    const statement = this.prepare(sql);
+    const bound = bindParams(params);
+    return this.run(sql, () => (bound ? statement.all(bound) : statement.all()) as T[]);
+  }
+
+  async *stream<T>(sql: string, params?: SqlParams, options?: StreamOptions): AsyncIterable<T[]> {
+    const statement = this.prepare(sql);
+    const bound = bindParams(params);
+    const size = options?.batchSize ?? 1000;
+    const iterator = this.run(sql, () => (bound ? statement.iterate(bound) : statement.iterate()) as IterableIterator<T>);
+    let batch: T[] = [];
+    try {
+      while (true) {
+        const next = this.run(sql, () => iterator.next());
+        if (next.done) break;
+        batch.push(next.value);
+        if (batch.length >= size) {
+          yield batch;
+          batch = [];
+        }
+      }
+      if (batch.length > 0) yield batch;
+    } finally {
+      iterator.return?.();
+    }
+  }
+
+  async execute(sql: string, params?: SqlParams): Promise<number> {
+    const statement = this.prepare(sql);
+    const bound = bindParams(params);
+    return this.run(sql, () => (bound ? statement.run(bound) : statement.run()).changes);
+  }
+
+  async executeScript(statements: readonly string[]): Promise<void> {
+    for (const sql of statements) this.run(sql, () => this.db.exec(sql));
+  }
+
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    const savepoint = `pcmig_sp_${this.depth}`;
+    const begin = this.depth === 0 ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`;
+    this.run(begin, () => this.db.exec(begin));
+    this.depth += 1;
+    try {
+      const result = await fn();
+      this.depth -= 1;
+      const commit = this.depth === 0 ? 'COMMIT' : `RELEASE ${savepoint}`;
+      this.run(commit, () => this.db.exec(commit));
+      return result;
+    } catch (error) {
+      this.depth -= 1;
+      const rollback = this.depth === 0 ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`;
+      if (this.db.inTransaction) this.db.exec(rollback);
+      throw error;
+    }
+  }
+
+  async insertMany(table: TableDef, columns: readonly string[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return;
+    // Positional parameters: binding an array per row is the fastest path better-sqlite3 has.
+    const sql = `INSERT INTO ${sqliteDialect.quote(table.name)} (${columns.map(sqliteDialect.quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const statement = this.prepare(sql);
+    const insertAll = () => {
+      for (const row of rows) statement.run(row.map(bindValue));
+    };
+    this.run(sql, () => (this.db.inTransaction ? insertAll() : this.db.transaction(insertAll)()));
+  }
+
+  async tableNames(): Promise<string[]> {
+    const rows = await this.query<{ name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    return rows.map((r) => r.name);
+  }
+
+  async columnNames(table: string): Promise<string[]> {
+    const rows = await this.query<{ name: string }>('SELECT name FROM pragma_table_info(@table) ORDER BY cid', { table });
+    return rows.map((r) => r.name);
+  }
+
+  async backupTo(destination: string): Promise<void> {
+    const temporary = `${destination}.partial`;
+    try {
+      await this.db.backup(temporary);
+      fs.renameSync(temporary, destination);
+    } catch (error) {
+      fs.rmSync(temporary, { force: true });
+      throw translateSqliteError(error, this.location, 'backup');
+    }
+  }
+
+  /** Direct access for the few SQLite-only operations (e.g. PRAGMA tuning during bulk loads). */
+  pragma(text: string): unknown {
+    return this.run(text, () => this.db.pragma(text));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.statements.clear();
+    this.db.close();
+  }
+}

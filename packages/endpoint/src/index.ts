@@ -1,0 +1,2 @@
+// Public API of @pcmig/endpoint (filled by its issue).
+export {};

@@ -1,0 +1,2 @@
+// Public API of @pcmig/file-sync (filled by its issue).
+export {};
