@@ -11,8 +11,13 @@ import '@pcmig/tools';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-describe('docs/errors.md', () => {
-  const doc = fs.readFileSync(path.join(root, 'docs/errors.md'), 'utf8');
+describe('docs/errors/*.md', () => {
+  const dir = path.join(root, 'docs/errors');
+  const doc = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
 
   it('lists every error id the code declares, with its category and meaning', () => {
     const errors = [...registeredErrors()];

@@ -14,7 +14,12 @@ export * from './model/node.js';
 export * from './model/message.js';
 export * from './model/file-link.js';
 export * from './model/export-level.js';
+
+// Reports (HTML kit shared by every report)
+export * from './report/html.js';
+export * from './report/svg-charts.js';
 export type { MonthTally, SourceData, SourceInfo } from './model/source-data.js';
+export * from './model/progress.js';
 
 // Pool databases
 export { dbErrors } from './db/errors.js';
@@ -48,3 +53,12 @@ export {
   type ServerIdentity,
   type ServiceActivity,
 } from './db/repositories/service-activity.js';
+
+// Export package and Export-CsPersistentChatData
+export * from './package/index.js';
+export * from './export/index.js';
+
+// WhatIf planner, importer and verification (Import-CsPersistentChatData, Test-CsPersistentChatMigration)
+export * from './plan/index.js';
+export * from './import/index.js';
+export * from './verify/index.js';
