@@ -9,6 +9,7 @@ import { categoryToValues, roomToValues } from '../rows/node-rows.js';
 import { principalToValues } from '../rows/principal-rows.js';
 import { columnNames } from '../rows/select-list.js';
 import { isLegacyFlavour } from '../schema/pool-schema.js';
+import { primaryKeyIndexName } from '../schema/table.js';
 import type { PoolDatabase } from '../open-pool.js';
 import { tableOf } from './tables-of.js';
 
@@ -124,10 +125,58 @@ export class SourceWriter {
     await this.connection.insertMany(this.table('tblChat'), messageColumns(withRtf), messages.map((m) => messageToValues(m, withRtf)));
   }
 
-  /** tblLastChatId from what tblChat holds (call once the messages are in). */
-  async lastChatIds(): Promise<void> {
+  /**
+   * tblLastChatId. Without arguments it is derived from what tblChat holds (call once the
+   * messages are in); a bulk loader that knows each room's last chatId passes them instead, which
+   * spares a scan of tblChat.
+   */
+  async lastChatIds(known?: ReadonlyMap<number, number>): Promise<void> {
     await this.connection.execute('DELETE FROM tblLastChatId');
-    await this.connection.execute('INSERT INTO tblLastChatId (nodeID, lastChatID) SELECT channelId, MAX(chatId) FROM tblChat GROUP BY channelId');
+    if (!known) {
+      await this.connection.execute('INSERT INTO tblLastChatId (nodeID, lastChatID) SELECT channelId, MAX(chatId) FROM tblChat GROUP BY channelId');
+      return;
+    }
+    const rows = [...known].filter(([, last]) => last > 0).sort(([a], [b]) => a - b);
+    await this.connection.insertMany(this.table('tblLastChatId'), ['nodeID', 'lastChatID'], rows);
+  }
+
+  /**
+   * Runs `work` with the database tuned for filling a new, empty pool in bulk. On SQLite: no
+   * rollback journal and no fsync while loading (a crash leaves a file to throw away, which is
+   * what a generator does with a half-written pool anyway), a large page cache, and tblChat's key
+   * index built once at the end instead of row by row. Afterwards the file is an ordinary,
+   * consistent database with a rollback journal and full sync. SQL Server needs none of this
+   * (its bulk copy is already minimally logged), so there `work` simply runs.
+   */
+  async bulkLoad<T>(work: () => Promise<T>): Promise<T> {
+    const connection = this.connection;
+    if (connection.engine !== 'sqlite') return work();
+    if (connection.inTransaction) throw new Error('bulkLoad must start outside a transaction');
+    const chat = this.table('tblChat');
+    const key = { name: primaryKeyIndexName(chat), columns: chat.primaryKey ?? [], unique: true };
+    await connection.executeScript([
+      'PRAGMA journal_mode = OFF',
+      'PRAGMA synchronous = OFF',
+      'PRAGMA temp_store = MEMORY',
+      'PRAGMA cache_size = -262144',
+      connection.dialect.dropIndex(chat, key.name),
+    ]);
+    let failure: { error: unknown } | undefined;
+    let result: T | undefined;
+    try {
+      result = await work();
+    } catch (error) {
+      failure = { error };
+    }
+    try {
+      // The key comes back even when work failed, so that the schema stays recognisable.
+      await connection.executeScript([connection.dialect.createIndex(chat, key)]);
+    } catch (error) {
+      failure ??= { error };
+    }
+    await connection.executeScript(['PRAGMA cache_size = -2000', 'PRAGMA synchronous = FULL', 'PRAGMA journal_mode = DELETE']);
+    if (failure) throw failure.error;
+    return result as T;
   }
 
   /** A chat server row, as a running (or stopped) service leaves it. */
