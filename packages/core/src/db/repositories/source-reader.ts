@@ -2,8 +2,8 @@ import { ROOT_NODE_ID, NodeType, ROLE_NAMES, type RoleNameValue, type SourceFlav
 import type { Message } from '../../model/message.js';
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
-import type { SourceData, SourceInfo } from '../../model/source-data.js';
-import { isoToTicks, ticksToMonth, type Ticks } from '../../model/ticks.js';
+import type { MonthTally, SourceData, SourceInfo } from '../../model/source-data.js';
+import { isValidTicks, TICKS_PER_DAY, ticksToMonth, type Ticks } from '../../model/ticks.js';
 import { dbErrors } from '../errors.js';
 import type { PoolDatabase } from '../open-pool.js';
 import { rowToMessage } from '../rows/message-rows.js';
@@ -19,6 +19,22 @@ export interface MessageFilter {
   /** Only messages at or after this instant (-StartDate). */
   readonly since?: Ticks;
   readonly batchSize?: number;
+}
+
+/** Messages kept and cut by a start date (see SourceReader.tallies). */
+export interface MessageTallies {
+  /** Per UTC month, for the rooms asked about. */
+  readonly months: MonthTally[];
+  /** Rooms asked about with at least one message cut. */
+  readonly messagesCut: Map<number, number>;
+  /** Every tblChat.channelId (rooms asked about or not, rooms that no longer exist included). */
+  readonly byChannel: Map<number, { kept: number; cut: number }>;
+}
+
+interface DayCount {
+  readonly day: number;
+  readonly kept: number;
+  readonly cut: number;
 }
 
 export interface MonthlyCount {
@@ -52,23 +68,7 @@ export class SourceReader implements SourceData {
   /** The database as a whole source (level All, no scope). */
   async info(): Promise<SourceInfo> {
     const startDate = this.options.startDate ?? null;
-    const cutByRoom = new Map<number, number>();
-    const months = new Map<string, { kept: number; cut: number }>();
-    const startMonth = startDate === null ? null : ticksToMonth(startDate);
-    for (const tally of await this.monthlyCounts()) {
-      const month = months.get(tally.month) ?? { kept: 0, cut: 0 };
-      months.set(tally.month, month);
-      // Only the start date's own month mixes kept and cut messages; count it exactly.
-      const cut =
-        startDate === null || startMonth === null || tally.month > startMonth
-          ? 0
-          : tally.month < startMonth
-            ? tally.count
-            : await this.countBetween(tally.roomId, isoToTicks(`${startMonth}-01T00:00:00Z`), startDate);
-      month.kept += tally.count - cut;
-      month.cut += cut;
-      if (cut > 0) cutByRoom.set(tally.roomId, (cutByRoom.get(tally.roomId) ?? 0) + cut);
-    }
+    const { months, messagesCut } = await this.tallies({ startDate });
     return {
       flavour: this.flavour,
       schemaVersion: this.pool.schemaVersion,
@@ -76,21 +76,122 @@ export class SourceReader implements SourceData {
       level: 'All',
       scope: null,
       startDate,
-      messagesCut: cutByRoom,
-      months: [...months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, t]) => ({ month, ...t })),
+      messagesCut,
+      months,
     };
   }
 
-  private async countBetween(roomId: number, from: Ticks, until: Ticks): Promise<number> {
-    const [row] = await this.db.query<Record<string, unknown>>(
-      'SELECT COUNT(*) AS n FROM tblChat WHERE channelId = @room AND chatDate >= @from AND chatDate < @until',
-      { room: roomId, from, until },
-    );
-    return toInt(row?.n ?? 0, 'COUNT(*)');
+  /**
+   * Messages kept and cut by a start date: per channel (every tblChat.channelId) and, for the
+   * `rooms` asked about (default: every channel), per room and UTC month. Built from day buckets
+   * (an integer division: cheaper than formatting a month per row) mapped to months here.
+   */
+  async tallies(options: { readonly startDate?: Ticks | null; readonly rooms?: readonly number[] } = {}): Promise<MessageTallies> {
+    const startDate = options.startDate ?? null;
+    const byChannel = new Map<number, { kept: number; cut: number }>();
+    for (const row of await this.db.query<Record<string, unknown>>('SELECT channelId, COUNT(*) AS n FROM tblChat GROUP BY channelId')) {
+      byChannel.set(toInt(row.channelId, 'tblChat.channelId'), { kept: toInt(row.n, 'COUNT(*)'), cut: 0 });
+    }
+    if (startDate !== null) {
+      const rows = await this.db.query<Record<string, unknown>>('SELECT channelId, COUNT(*) AS n FROM tblChat WHERE chatDate < @since GROUP BY channelId', {
+        since: startDate,
+      });
+      for (const row of rows) {
+        const tally = byChannel.get(toInt(row.channelId, 'tblChat.channelId'));
+        if (!tally) continue;
+        const cut = toInt(row.n, 'COUNT(*)');
+        tally.kept -= cut;
+        tally.cut = cut;
+      }
+    }
+    const wanted = options.rooms === undefined ? null : new Set(options.rooms);
+    const included = [...byChannel.keys()].filter((id) => wanted === null || wanted.has(id));
+    const excluded = [...byChannel.keys()].filter((id) => wanted !== null && !wanted.has(id));
+    const days = new Map<number, { kept: number; cut: number }>();
+    const add = (rows: DayCount[], sign: 1 | -1) => {
+      for (const row of rows) {
+        const day = days.get(row.day) ?? { kept: 0, cut: 0 };
+        days.set(row.day, day);
+        day.kept += sign * row.kept;
+        day.cut += sign * row.cut;
+      }
+    };
+    // One scan of the table, less the channels not asked about, or one range scan per channel asked about.
+    if (excluded.length <= included.length) {
+      add(await this.dayCounts(null, startDate), 1);
+      for (const channel of excluded) add(await this.dayCounts(channel, startDate), -1);
+    } else {
+      for (const channel of included) add(await this.dayCounts(channel, startDate), 1);
+    }
+    const months = new Map<string, { kept: number; cut: number }>();
+    for (const [day, tally] of days) {
+      if (tally.kept === 0 && tally.cut === 0) continue;
+      const start = BigInt(day) * TICKS_PER_DAY;
+      if (!isValidTicks(start)) {
+        throw dbErrors.create('PCMIG-DB-013', {
+          message: `tblChat holds messages dated on day ${day} after 0001-01-01, outside 0001-01-01..9999-12-31.`,
+          reason: { table: 'tblChat', column: 'chatDate', day },
+        });
+      }
+      const month = ticksToMonth(start);
+      const total = months.get(month) ?? { kept: 0, cut: 0 };
+      months.set(month, total);
+      total.kept += tally.kept;
+      total.cut += tally.cut;
+    }
+    const messagesCut = new Map<number, number>();
+    for (const id of included) {
+      const cut = byChannel.get(id)?.cut ?? 0;
+      if (cut > 0) messagesCut.set(id, cut);
+    }
+    return {
+      months: [...months].sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, t]) => ({ month, ...t })),
+      messagesCut,
+      byChannel,
+    };
+  }
+
+  /** Messages per UTC day (ticks / TICKS_PER_DAY), kept and cut by `since`, of one channel or all. */
+  private async dayCounts(channel: number | null, since: Ticks | null): Promise<DayCount[]> {
+    const day = `chatDate / ${TICKS_PER_DAY}`;
+    const cut = since === null ? '0' : 'SUM(CASE WHEN chatDate < @since THEN 1 ELSE 0 END)';
+    const where = channel === null ? '' : 'WHERE channelId = @channel';
+    const params: Record<string, number | bigint> = {};
+    if (since !== null) params.since = since;
+    if (channel !== null) params.channel = channel;
+    const rows = await this.db.query<Record<string, unknown>>(`SELECT ${day} AS d, COUNT(*) AS n, ${cut} AS cut FROM tblChat ${where} GROUP BY ${day}`, params);
+    return rows.map((row) => {
+      const n = toInt(row.n, 'COUNT(*)');
+      const c = toInt(row.cut ?? 0, 'SUM(cut)');
+      return { day: toInt(row.d, 'chatDate / day'), kept: n - c, cut: c };
+    });
+  }
+
+  /**
+   * The distinct authors (tblChat.userId) of the messages at or after `since`, of every channel
+   * or only of `rooms` (one range scan each).
+   */
+  async messageAuthors(options: { readonly since?: Ticks | null; readonly rooms?: readonly number[] } = {}): Promise<number[]> {
+    const since = options.since ?? null;
+    const conditions = [...(since === null ? [] : ['chatDate >= @since']), ...(options.rooms === undefined ? [] : ['channelId = @room'])];
+    const sql = `SELECT DISTINCT userId FROM tblChat${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+    const ids = new Set<number>();
+    const read = async (params: Record<string, number | bigint>) => {
+      for (const row of await this.db.query<Record<string, unknown>>(sql, params)) ids.add(toInt(row.userId, 'tblChat.userId'));
+    };
+    const base: Record<string, number | bigint> = since === null ? {} : { since };
+    if (options.rooms === undefined) await read(base);
+    else for (const room of options.rooms) await read({ ...base, room });
+    return [...ids].sort((a, b) => a - b);
   }
 
   private get db() {
     return this.pool.connection;
+  }
+
+  /** The database this reader reads. */
+  get database(): PoolDatabase {
+    return this.pool;
   }
 
   private table(name: string) {
