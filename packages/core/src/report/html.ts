@@ -15,9 +15,13 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** Escapes text but keeps control characters visible (they are legal in chat content, not in HTML). */
+/** Control characters (legal in chat content, not in HTML text) other than tab, LF and CR. */
+// eslint-disable-next-line no-control-regex -- matching control characters is this expression's purpose
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/** Escapes text and keeps control characters visible as \\xNN. */
 export function escapeText(text: string): string {
-  return escapeHtml(text).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, (c) => `␀${c.charCodeAt(0).toString(16).padStart(2, '0')}`.replace('␀', '\\x'));
+  return escapeHtml(text).replace(CONTROL_CHARACTERS, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export type HtmlValue = Html | string | number | bigint | boolean | null | undefined | readonly HtmlValue[];

@@ -4,6 +4,7 @@ import {
   CATEGORY_PLACEHOLDER_VISIBILITY,
   NodeType,
   PRIVACY_BY_VISIBILITY,
+  PrincipalTypeId,
   RoleName,
   ROLE_NAMES,
   ROOT_NODE_ID,
@@ -16,10 +17,10 @@ import {
 } from '../../model/constants.js';
 import type { Message } from '../../model/message.js';
 import type { Addin, TargetCategory, TargetRoom } from '../../model/node.js';
-import type { Affiliation, Principal } from '../../model/principal.js';
+import { dnsDomainOfDn, type Affiliation, type Principal } from '../../model/principal.js';
 import type { Audit, Guid } from '../../model/primitives.js';
 import type { Ticks } from '../../model/ticks.js';
-import type { SqlConnection } from '../connection.js';
+import type { SqlConnection, SqlValue } from '../connection.js';
 import { dbErrors } from '../errors.js';
 import type { PoolDatabase } from '../open-pool.js';
 import { messageColumns, messageToValues, rowToMessage } from '../rows/message-rows.js';
@@ -49,6 +50,13 @@ export interface StoredRoom extends Omit<TargetRoom, 'members' | 'managers' | 'p
   readonly categoryId: number;
   readonly addinId: Guid | null;
   readonly audit: Audit;
+}
+
+/** What a room's history looks like before an import appends to it. */
+export interface MessageExtent {
+  readonly count: number;
+  readonly maxChatId: number;
+  readonly lastChatId: number;
 }
 
 export interface RoomRoles {
@@ -239,6 +247,60 @@ export class PersistentChatStore {
     for await (const rows of this.connection.stream<Record<string, unknown>>(sql, { room: roomId }, { batchSize })) yield rows.map(rowToMessage);
   }
 
+  /** Per room: messages held, the highest chatId in tblChat and tblLastChatId's value (what an import appends after). */
+  async messageExtents(): Promise<Map<number, MessageExtent>> {
+    const d = this.connection.dialect;
+    const chats = await this.connection.query<Record<string, unknown>>(
+      `SELECT channelId, COUNT(*) AS messages, ${d.bigintAsText('MAX(chatId)')} AS maxChatId FROM tblChat GROUP BY channelId`,
+    );
+    const last = await this.connection.query<Record<string, unknown>>(`SELECT nodeID, ${d.bigintAsText('lastChatID')} AS lastChatID FROM tblLastChatId`);
+    const extents = new Map<number, MessageExtent>();
+    for (const row of chats) {
+      const room = toInt(row.channelId, 'tblChat.channelId');
+      extents.set(room, { count: toInt(row.messages, 'COUNT(*)'), maxChatId: toInt(row.maxChatId, 'MAX(chatId)'), lastChatId: 0 });
+    }
+    for (const row of last) {
+      const room = toInt(row.nodeID, 'tblLastChatId.nodeID');
+      const extent = extents.get(room) ?? { count: 0, maxChatId: 0, lastChatId: 0 };
+      extents.set(room, { ...extent, lastChatId: toInt(row.lastChatID, 'tblLastChatId.lastChatID') });
+    }
+    return extents;
+  }
+
+  async nodeGuids(): Promise<string[]> {
+    const rows = await this.connection.query<Record<string, unknown>>('SELECT nodeGuid FROM tblNode ORDER BY nodeID');
+    return rows.map((row) => toGuid(row.nodeGuid, 'tblNode.nodeGuid'));
+  }
+
+  /** DNS names of the domains the pool caches (tblPrincipal rows of type DC): the forest as the target sees it. */
+  async domainNames(): Promise<string[]> {
+    const rows = await this.connection.query<Record<string, unknown>>('SELECT prinADPath FROM tblPrincipal WHERE prinTypeID = @dc', { dc: PrincipalTypeId.DC });
+    const names = new Set<string>();
+    for (const row of rows) {
+      const domain = row.prinADPath === null || row.prinADPath === undefined ? undefined : dnsDomainOfDn(toText(row.prinADPath));
+      if (domain) names.add(domain);
+    }
+    return [...names].sort();
+  }
+
+  /** Whether tblChat's key index is in place (SQLite drops it during bulk loads; SQL Server always has it). */
+  async hasMessageKey(): Promise<boolean> {
+    if (this.connection.engine !== 'sqlite') return true;
+    const rows = await this.connection.query("SELECT name FROM sqlite_schema WHERE type = 'index' AND name = @name", {
+      name: primaryKeyIndexName(table('tblChat')),
+    });
+    return rows.length > 0;
+  }
+
+  /** Flags principals for a refresh by AD sync (tblPrincipalMeta), as the service does for principals it has not verified. */
+  async markPrincipalsForRefresh(principalIds: readonly number[]): Promise<void> {
+    await this.connection.insertMany(
+      table('tblPrincipalMeta'),
+      ['prinID', 'prinAffiliationsDirty', 'prinAttributesDirty', 'prinDeleted', 'tryCount', 'lastTry', 'nextTry'],
+      principalIds.map((id) => [id, true, true, false, 0, null, null]),
+    );
+  }
+
   async serviceActivity(): Promise<ServiceActivity> {
     return readServiceActivity(this.connection);
   }
@@ -338,6 +400,14 @@ export class PersistentChatStore {
 
   async insertMessages(messages: readonly Message[]): Promise<void> {
     await this.connection.insertMany(table('tblChat'), messageColumns(true), messages.map((m) => messageToValues(m, true)));
+  }
+
+  /**
+   * Bulk-inserts messages given as rows in tblChat's column order (channelId, chatId, chatDate,
+   * userId, isAlert, content, rtf): the importer's hot path, without an object per message.
+   */
+  async insertChatRows(rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    await this.connection.insertMany(table('tblChat'), messageColumns(true), rows);
   }
 
   async deleteRoomMessages(roomId: number): Promise<number> {
