@@ -15,6 +15,10 @@ export interface CmdletContext {
   readonly signal: AbortSignal;
   /** Columns of the text output (for cmdlets that write preformatted text, such as Get-Help). */
   readonly width: number;
+  /** The host's environment (PCMIG_DEPLOYMENT, credential variables): the process's, or a test's. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The current directory relative paths are taken from. */
+  readonly cwd: string;
   /** Emits one object to the pipeline. Arrays are one object too (use a loop to emit elements). */
   writeObject(value: unknown): void;
   writeVerbose(message: string): void;
@@ -25,9 +29,11 @@ export interface CmdletContext {
   writeProgress(event: ProgressEvent): void;
   /**
    * PowerShell's ShouldProcess for one item: false under -WhatIf (after reporting "What if: …"),
-   * the answer of the confirmation prompt under -Confirm, true otherwise.
+   * the answer of the confirmation prompt under -Confirm, true otherwise. With a `description`
+   * (a whole sentence), the What if line is "What if: <description>", as PowerShell's
+   * ShouldProcess(verboseDescription, verboseWarning, caption) prints it.
    */
-  shouldProcess(target: string, action: string): Promise<boolean>;
+  shouldProcess(target: string, action: string, description?: string): Promise<boolean>;
 }
 
 /** What a non-cmdlet command (rehearse, …) receives besides its options. */

@@ -26,6 +26,11 @@ export interface CmdletExample {
    * Windows shares): it is shown in help but not run by the example tests.
    */
   readonly requires?: 'a SQL Server instance' | 'Windows file shares';
+  /**
+   * The example writes no objects (a change without -PassThru, or a -WhatIf run, as in
+   * PowerShell): the example tests check that it writes none, instead of at least one.
+   */
+  readonly noOutput?: boolean;
 }
 
 export interface OutputSpec {

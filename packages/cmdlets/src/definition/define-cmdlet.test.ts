@@ -28,6 +28,36 @@ describe('defineCmdlet', () => {
     );
   });
 
+  it('registers the endpoint, lookup-move, decommissioning and pool-service cmdlets, each with -Deployment and Microsoft\'s parameter names', () => {
+    const byName = new Map(defaultRegistry.cmdlets.map((c) => [c.name, c]));
+    const expected: Record<string, string[]> = {
+      'New-CsPersistentChatEndpoint': ['SipAddress', 'PersistentChatPoolFqdn', 'DisplayName', 'PassThru', 'Deployment'],
+      'Get-CsPersistentChatEndpoint': ['Identity', 'Filter', 'PersistentChatPoolFqdn', 'Deployment'],
+      'Remove-CsPersistentChatEndpoint': ['Identity', 'Force', 'Deployment'],
+      'Move-CsPersistentChatLookupUri': ['LegacyPoolFqdn', 'PersistentChatPoolFqdn', 'Deployment'],
+      'Get-CsTrustedApplication': ['Identity', 'Deployment'],
+      'Remove-CsTrustedApplication': ['Identity', 'Force', 'Deployment'],
+      'Get-CsTrustedApplicationPool': ['Identity', 'Deployment'],
+      'Remove-CsTrustedApplicationPool': ['Identity', 'Force', 'Deployment'],
+      'Get-CsPersistentChatPool': ['Identity', 'Deployment'],
+      'Stop-CsPersistentChatPoolService': ['PoolFqdn', 'PassThru', 'Deployment'],
+      'Start-CsPersistentChatPoolService': ['PoolFqdn', 'PassThru', 'Deployment'],
+      'Get-CsPersistentChatTopologyHistory': ['Deployment'],
+    };
+    for (const [name, parameters] of Object.entries(expected)) {
+      const definition = byName.get(name);
+      expect(definition, name).toBeDefined();
+      expect(Object.keys(definition!.parameters), name).toEqual(parameters);
+      expect(definition!.parameters.Deployment, name).toMatchObject({ extension: true, type: 'String' });
+      // Everything that changes the directory or the topology supports -WhatIf; removals and the move ask first.
+      expect(Boolean(definition!.shouldProcess), name).toBe(!name.startsWith('Get-'));
+      if (/^(Remove|Move)-/.test(name)) expect(definition!.confirmImpact, name).toBe('High');
+    }
+    for (const name of ['Remove-CsPersistentChatEndpoint', 'Remove-CsTrustedApplication', 'Remove-CsTrustedApplicationPool']) {
+      expect(byName.get(name)!.parameters.Identity, name).toMatchObject({ mandatory: true, position: 0, valueFromPipeline: true, valueFromPipelineByPropertyName: true });
+    }
+  });
+
   it('refuses broken definitions with every problem named', () => {
     expect(() =>
       defineCmdlet({
@@ -42,10 +72,10 @@ describe('defineCmdlet', () => {
           Verbose: { type: 'SwitchParameter', description: 'x' },
           Bad: { type: 'String', validatePattern: '(', description: 'x' },
         },
-        shouldProcess: { action: 'x', target: '{Missing}' },
+        shouldProcess: { action: 'x', target: '{Missing} {Gone|a default}' },
       }),
     ).toThrow(
-      /name 'getThing' is not Verb-Noun[\s\S]*'lower' is not PascalCase[\s\S]*ValidateSet needs a String type[\s\S]*'C' of parameter Code clashes with parameter Count[\s\S]*'ea' of parameter Code clashes with common parameter ErrorAction[\s\S]*Code and Count share position 0[\s\S]*a switch is not positional[\s\S]*ValidateRange needs Int32[\s\S]*default value does not fit String[\s\S]*'Verbose' of parameter Verbose clashes[\s\S]*not a regular expression[\s\S]*unknown parameter \{Missing\}/,
+      /name 'getThing' is not Verb-Noun[\s\S]*'lower' is not PascalCase[\s\S]*ValidateSet needs a String type[\s\S]*'C' of parameter Code clashes with parameter Count[\s\S]*'ea' of parameter Code clashes with common parameter ErrorAction[\s\S]*Code and Count share position 0[\s\S]*a switch is not positional[\s\S]*ValidateRange needs Int32[\s\S]*default value does not fit String[\s\S]*'Verbose' of parameter Verbose clashes[\s\S]*not a regular expression[\s\S]*unknown parameter \{Missing\}[\s\S]*unknown parameter \{Gone\}/,
     );
   });
 

@@ -1,10 +1,10 @@
 import type { AnyCmdletDefinition, CmdletDefinition } from './cmdlet-definition.js';
 import { COMMON_PARAMETERS, SHOULD_PROCESS_PARAMETERS } from './common-parameters.js';
 import { ALL_PARAMETER_SETS, type ParameterSpecs } from './parameter-spec.js';
+import { targetParameters } from './target-template.js';
 
 const VERB_NOUN = /^[A-Z][a-z]+-[A-Z][A-Za-z0-9]+$/;
 const PARAMETER_NAME = /^[A-Z][A-Za-z0-9]*$/;
-const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
 /**
  * Declares a cmdlet. The definition is checked at once (a broken definition is a programming
@@ -99,8 +99,8 @@ export function definitionProblems(definition: AnyCmdletDefinition): string[] {
   }
 
   if (definition.shouldProcess) {
-    for (const match of definition.shouldProcess.target.matchAll(PLACEHOLDER)) {
-      if (!(match[1]! in parameters)) problems.push(`shouldProcess target names unknown parameter {${match[1]}}`);
+    for (const name of targetParameters(definition.shouldProcess.target)) {
+      if (!(name in parameters)) problems.push(`shouldProcess target names unknown parameter {${name}}`);
     }
   }
   if (definition.outputs?.tableColumns?.length === 0) problems.push('outputs.tableColumns is empty');

@@ -66,7 +66,7 @@ export async function invokeCmdlet(definition: AnyCmdletDefinition, args: readon
     ask: (target, action) => askConfirmation(io, target, action),
   });
   let errorsWritten = 0;
-  const context = createContext(definition, binding, sink, gate, signal, outputWidth(io), () => (errorsWritten += 1));
+  const context = createContext(definition, binding, sink, gate, signal, io, () => (errorsWritten += 1));
 
   let exitCode: number = EXIT_CODES.success;
   try {
@@ -107,7 +107,7 @@ function createContext(
   sink: OutputSink,
   gate: ShouldProcessGate,
   signal: AbortSignal,
-  width: number,
+  io: HostIO,
   countError: () => void,
 ): CmdletContext {
   const { common } = binding;
@@ -117,7 +117,9 @@ function createContext(
     boundParameters: binding.bound,
     whatIf: common.whatIf,
     signal,
-    width,
+    width: outputWidth(io),
+    env: io.env,
+    cwd: io.cwd,
     writeObject(value) {
       if (value instanceof Uint8Array) sink.bytes(value);
       else sink.object(value);
@@ -146,6 +148,6 @@ function createContext(
     writeProgress(event: ProgressEvent) {
       if (common.progressAction === 'Continue') sink.progress(event);
     },
-    shouldProcess: (target, action) => gate.shouldProcess(target, action),
+    shouldProcess: (target, action, description) => gate.shouldProcess(target, action, description),
   };
 }

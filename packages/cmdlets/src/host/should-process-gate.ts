@@ -2,6 +2,7 @@ import type { AnyCmdletDefinition, ConfirmImpact } from '../definition/cmdlet-de
 import type { CommonValues } from '../definition/common-parameters.js';
 import { HostError } from '../errors/host-error.js';
 import type { OutputSink } from '../output/output-sink.js';
+import { parseTargetTemplate } from '../definition/target-template.js';
 import type { ConfirmAnswer } from './ask-confirmation.js';
 
 const IMPACT_RANK: Readonly<Record<ConfirmImpact, number>> = { None: 0, Low: 1, Medium: 2, High: 3 };
@@ -47,9 +48,9 @@ export class ShouldProcessGate {
     });
   }
 
-  async shouldProcess(target: string, action: string): Promise<boolean> {
+  async shouldProcess(target: string, action: string, description?: string): Promise<boolean> {
     if (this.options.common.whatIf) {
-      this.options.sink.whatIf(target, action);
+      this.options.sink.whatIf(target, action, description);
       return false;
     }
     if (!this.confirmationRequired || this.yesToAll) return true;
@@ -78,10 +79,14 @@ export class ShouldProcessGate {
   }
 }
 
-/** The ShouldProcess target of a definition, its {Parameter} placeholders filled in. */
+/** The ShouldProcess target of a definition, its {Parameter} placeholders filled in ({Parameter|text}: the text when not given). */
 export function renderShouldProcessTarget(template: string, values: Readonly<Record<string, unknown>>): string {
-  return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (_, name: string) => {
-    const value = values[name];
-    return Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value);
-  });
+  return parseTargetTemplate(template)
+    .map((part) => {
+      if ('literal' in part) return part.literal;
+      const value = values[part.parameter];
+      const text = Array.isArray(value) ? value.join(',') : value === undefined || value === null ? '' : String(value);
+      return text === '' && part.fallback !== undefined ? part.fallback : text;
+    })
+    .join('');
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { HOST_ERROR_DEFINITIONS } from '../errors/host-error-definitions.js';
 import { removeFixture, setFixture } from '../test-support/fixture-cmdlets.js';
 import { generateModule } from './generate-module.js';
+import { renderShouldProcessTarget } from '../host/should-process-gate.js';
 import { shouldProcessTargetExpression } from './render-module-function.js';
 
 const files = generateModule([setFixture, removeFixture], { version: '1.2.3-beta', hostScript: { relative: '../bin/pcmig.js' } });
@@ -32,6 +33,13 @@ describe('generateModule', () => {
     expect(files.psm1).toContain("$extra.Add('-Confirm:$false')");
   });
 
+  it('lets -Force suppress the confirmation, as the host does, unless -Confirm is given explicitly', () => {
+    const skip = "        if ($Force -and -not $PSBoundParameters.ContainsKey('Confirm'))\n        {\n            $ConfirmPreference = 'None'\n        }\n";
+    expect(files.psm1.split(skip)).toHaveLength(3);
+    const withoutForce = generateModule([{ ...removeFixture, parameters: { Items: removeFixture.parameters.Items } }], { version: '1.0.0', hostScript: { relative: 'x.js' } });
+    expect(withoutForce.psm1).not.toContain('$ConfirmPreference');
+  });
+
   it('takes the errors it raises itself from the host catalog', () => {
     for (const id of ['PCMIG-HOST-016', 'PCMIG-HOST-017'] as const) {
       expect(files.psm1).toContain(`'${id}' = @{ Category = '${HOST_ERROR_DEFINITIONS[id].category}'; Hint = '${HOST_ERROR_DEFINITIONS[id].hint.replace(/'/g, "''")}' }`);
@@ -59,5 +67,18 @@ describe('shouldProcessTargetExpression', () => {
     expect(shouldProcessTargetExpression('{DBInstance}\\{DBName}')).toBe("('{0}\\{1}' -f ($DBInstance -join ','), ($DBName -join ','))");
     expect(shouldProcessTargetExpression("plain 'text'")).toBe("'plain ''text'''");
     expect(shouldProcessTargetExpression('{A} {0} {A}')).toBe("('{0} {{0}} {0}' -f ($A -join ','))");
+  });
+
+  it('gives a {Parameter|text} placeholder its text when the parameter is empty', () => {
+    expect(shouldProcessTargetExpression("URI of {Pool|the pool's default} and {Pool}")).toBe(
+      "('URI of {0} and {1}' -f $(if ($Pool) { $Pool -join ',' } else { 'the pool''s default' }), ($Pool -join ','))",
+    );
+  });
+});
+
+describe('renderShouldProcessTarget', () => {
+  it('fills placeholders from the bound values, and a fallback text for a missing one', () => {
+    expect(renderShouldProcessTarget('{A}\\{B|none} {C|x}', { A: ['a', 'b'], B: undefined, C: 'c' })).toBe('a,b\\none c');
+    expect(renderShouldProcessTarget('{A}', {})).toBe('');
   });
 });

@@ -559,7 +559,15 @@ function Invoke-PcmigHost
 
                 'whatif'
                 {
-                    $null = $Cmdlet.ShouldProcess([System.String] $record.target, [System.String] $record.action)
+                    if ($record.PSObject.Properties['description'])
+                    {
+                        # A whole sentence: ShouldProcess(verboseDescription, verboseWarning, caption) prints "What if: <sentence>".
+                        $null = $Cmdlet.ShouldProcess([System.String] $record.description, [System.String] $record.description, [System.String] $record.action)
+                    }
+                    else
+                    {
+                        $null = $Cmdlet.ShouldProcess([System.String] $record.target, [System.String] $record.action)
+                    }
                 }
 
                 'error'

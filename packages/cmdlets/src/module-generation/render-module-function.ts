@@ -1,6 +1,7 @@
 import type { AnyCmdletDefinition } from '../definition/cmdlet-definition.js';
 import { parameterSetsOf } from '../definition/define-cmdlet.js';
 import { ALL_PARAMETER_SETS, type ParameterSpec, type ParameterSpecs, type ParameterType } from '../definition/parameter-spec.js';
+import { parseTargetTemplate } from '../definition/target-template.js';
 import { indent, psHelpText, psQuote } from './powershell-text.js';
 
 const POWERSHELL_TYPE: Readonly<Record<ParameterType, string>> = {
@@ -72,6 +73,18 @@ export function renderModuleFunction(definition: AnyCmdletDefinition): string {
     body = [...streams, invoke('$extra.ToArray()')];
   }
 
+  // -Force suppresses the confirmation prompt (Lync's -Force, and the host's): $ConfirmPreference
+  // None for this function, unless -Confirm is given explicitly.
+  const forceSkipsConfirmation =
+    definition.shouldProcess && (definition.parameters as ParameterSpecs).Force?.type === 'SwitchParameter'
+      ? [
+          "        if ($Force -and -not $PSBoundParameters.ContainsKey('Confirm'))",
+          '        {',
+          "            $ConfirmPreference = 'None'",
+          '        }',
+        ]
+      : [];
+
   // A Byte[] taken from the pipeline: "Export -AsBytes | Import" passes one Byte[] object, but
   // "$bytes | Import" unrolls the array into single bytes. Those are gathered and sent once, at the end.
   const blocks = bytesFromPipeline
@@ -79,6 +92,7 @@ export function renderModuleFunction(definition: AnyCmdletDefinition): string {
         '    begin',
         '    {',
         `        $parameterType = ${typeTable}`,
+        ...forceSkipsConfirmation,
         '        $pipedBytes = [System.Collections.Generic.List[System.Byte]]::new()',
         '        $run = {',
         '            param ($Bound)',
@@ -108,7 +122,7 @@ export function renderModuleFunction(definition: AnyCmdletDefinition): string {
         '        }',
         '    }',
       ]
-    : ['    begin', '    {', `        $parameterType = ${typeTable}`, '    }', '', '    process', '    {', indent(body.join('\n'), 8), '    }'];
+    : ['    begin', '    {', `        $parameterType = ${typeTable}`, ...forceSkipsConfirmation, '    }', '', '    process', '    {', indent(body.join('\n'), 8), '    }'];
 
   return [
     `function ${definition.name}`,
@@ -168,14 +182,25 @@ function renderCommentHelp(definition: AnyCmdletDefinition): string {
   return `<#\n${indent(parts.join('\n').trimEnd(), 4)}\n#>`;
 }
 
-/** A ShouldProcess target template ("{DBInstance}\\{DBName}") as a PowerShell -f expression over the parameters. */
+/**
+ * A ShouldProcess target template ("{DBInstance}\\{DBName}") as a PowerShell -f expression over the
+ * parameters; a {Parameter|text} placeholder gives the text when the parameter is empty.
+ */
 export function shouldProcessTargetExpression(template: string): string {
-  const names: string[] = [];
-  const format = template.replace(/[{}]/g, (brace) => brace + brace).replace(/\{\{([A-Za-z][A-Za-z0-9]*)\}\}/g, (_, name: string) => {
-    let index = names.indexOf(name);
-    if (index < 0) index = names.push(name) - 1;
-    return `{${index}}`;
-  });
-  return names.length === 0 ? psQuote(template) : `(${psQuote(format)} -f ${names.map((n) => `($${n} -join ',')`).join(', ')})`;
+  const placeholders: string[] = [];
+  const argumentsOf: string[] = [];
+  const format = parseTargetTemplate(template)
+    .map((part) => {
+      if ('literal' in part) return part.literal.replace(/[{}]/g, (brace) => brace + brace);
+      const key = `${part.parameter}|${part.fallback ?? ''}|${'fallback' in part}`;
+      let index = placeholders.indexOf(key);
+      if (index < 0) {
+        index = placeholders.push(key) - 1;
+        const joined = `$${part.parameter} -join ','`;
+        argumentsOf.push(part.fallback === undefined ? `(${joined})` : `$(if ($${part.parameter}) { ${joined} } else { ${psQuote(part.fallback)} })`);
+      }
+      return `{${index}}`;
+    })
+    .join('');
+  return placeholders.length === 0 ? psQuote(template) : `(${psQuote(format)} -f ${argumentsOf.join(', ')})`;
 }
-

@@ -17,7 +17,7 @@ export function createJsonSink(options: { commandName: string; stdout: HostOutpu
     warning: (message) => void stderr.write(`WARNING: ${message}\n`),
     error: (record: ErrorRecordData, terminating: boolean) => void stderr.write(`${JSON.stringify({ type: 'error', command: commandName, terminating, ...record })}\n`),
     progress: () => undefined,
-    whatIf: (target, action) => void stderr.write(`${whatIfText(target, action)}\n`),
+    whatIf: (target, action, description) => void stderr.write(`${whatIfText(target, action, description)}\n`),
     finish: async () => undefined,
   };
 }

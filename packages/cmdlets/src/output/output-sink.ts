@@ -13,13 +13,15 @@ export interface OutputSink {
   warning(message: string): void;
   error(record: ErrorRecordData, terminating: boolean): void;
   progress(event: ProgressEvent): void;
-  whatIf(target: string, action: string): void;
+  /** A What if line; with a description, the line is that sentence (see whatIfText). */
+  whatIf(target: string, action: string, description?: string): void;
   /** Flushes buffered views, clears the progress bar, reports the end. */
   finish(exitCode: number): Promise<void>;
 }
 
-export function whatIfText(target: string, action: string): string {
-  return `What if: Performing the operation "${action}" on target "${target}".`;
+/** PowerShell's What if line: ShouldProcess(target, action), or ShouldProcess(description, warning, caption). */
+export function whatIfText(target: string, action: string, description?: string): string {
+  return description !== undefined ? `What if: ${description}` : `What if: Performing the operation "${action}" on target "${target}".`;
 }
 
 /** Gives activities PowerShell's numeric ids (ProgressRecord.ActivityId / ParentActivityId). */

@@ -22,7 +22,7 @@ export type HostRecord =
       secondsRemaining: number;
       completed: boolean;
     }
-  | { type: 'whatif'; target: string; action: string }
+  | { type: 'whatif'; target: string; action: string; description?: string }
   | { type: 'end'; exitCode: number };
 
 /**
@@ -59,7 +59,7 @@ export function createRecordsSink(options: { stdout: HostOutputStream; tempDir?:
         completed: event.completed === true,
       });
     },
-    whatIf: (target, action) => write({ type: 'whatif', target, action }),
+    whatIf: (target, action, description) => write({ type: 'whatif', target, action, ...(description !== undefined ? { description } : {}) }),
     finish: async (exitCode) => write({ type: 'end', exitCode }),
   };
 }

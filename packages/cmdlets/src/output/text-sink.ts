@@ -85,9 +85,9 @@ export function createTextSink(options: TextSinkOptions): OutputSink {
       stderr.write(`\r${renderProgressBar(event, options.width)}\x1b[K`);
       barShown = true;
     },
-    whatIf(target, action) {
+    whatIf(target, action, description) {
       clearBar();
-      stdout.write(`${whatIfText(target, action)}\n`);
+      stdout.write(`${whatIfText(target, action, description)}\n`);
     },
     async finish() {
       clearBar();
