@@ -1,8 +1,8 @@
 // Public API of @pcmig/cmdlets: the cmdlet framework, the host, and the PowerShell module generator.
-import { defineErrorCatalog } from '@pcmig/core';
+import { defineErrorCatalog } from '@pcmig/core/errors';
 import { HOST_ERROR_DEFINITIONS } from './errors/host-error-definitions.js';
 
-/** The HOST area's catalog (docs/errors/host.md); the host itself raises them as HostError without loading @pcmig/core. */
+/** The HOST area's catalog (docs/errors/host.md); the host raises its errors as HostError, a PcmigError. */
 export const hostErrors = defineErrorCatalog('HOST', HOST_ERROR_DEFINITIONS);
 export { HOST_ERROR_DEFINITIONS, type HostErrorId } from './errors/host-error-definitions.js';
 export { HostError } from './errors/host-error.js';

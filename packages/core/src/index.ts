@@ -1,9 +1,7 @@
 // Public API of @pcmig/core. Other packages import only from here.
 
 // Errors
-export { ERROR_CATEGORIES, type ErrorCategory } from './errors/error-category.js';
-export { PcmigError, isPcmigError, type ErrorDefinition, type ErrorRecordData, type PcmigErrorDetails } from './errors/pcmig-error.js';
-export { ERROR_ID_PATTERN, defineErrorCatalog, registeredErrors, type ErrorCatalog } from './errors/define-error-catalog.js';
+export * from './errors/index.js';
 
 // Domain model
 export * from './model/constants.js';

@@ -1,4 +1,4 @@
-import type { ErrorDefinition } from '@pcmig/core';
+import type { ErrorDefinition } from '@pcmig/core/errors';
 
 /**
  * The HOST area's error ids: the cmdlet host, the PowerShell module it generates, and the read-only

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isPcmigError, registeredErrors } from '@pcmig/core';
+import { PcmigError, isPcmigError, registeredErrors } from '@pcmig/core';
 import { hostErrors } from '../index.js';
 import { HOST_ERROR_DEFINITIONS } from './host-error-definitions.js';
 import { HostError } from './host-error.js';
@@ -26,9 +26,10 @@ describe('the HOST error catalog', () => {
     expect(documented).toEqual(Object.keys(HOST_ERROR_DEFINITIONS));
   });
 
-  it('gives HostError the record shape of PcmigError (same fields, same message layout)', () => {
+  it('makes HostError a PcmigError of the HOST catalog (same fields, same message layout)', () => {
     const cause = Object.assign(new Error('no such file'), { code: 'ENOENT' });
     const error = new HostError('PCMIG-HOST-018', { message: 'cannot read', target: 'ByteInput', cause, reason: { parameter: 'ByteInput' } });
+    expect(error).toBeInstanceOf(PcmigError);
     const twin = hostErrors.create('PCMIG-HOST-018', { message: 'cannot read', target: 'ByteInput', cause, reason: { parameter: 'ByteInput' } });
     expect(error.toRecord()).toEqual(twin.toRecord());
     expect(error.message).toBe(twin.message);

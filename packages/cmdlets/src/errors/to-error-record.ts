@@ -1,4 +1,4 @@
-import type { ErrorRecordData } from '@pcmig/core';
+import type { ErrorRecordData } from '@pcmig/core/errors';
 import { HostError } from './host-error.js';
 
 const ID_PATTERN = /^PCMIG-[A-Z]+-\d{3}$/;
