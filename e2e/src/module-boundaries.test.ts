@@ -26,13 +26,17 @@ describe('module boundaries (enforced by lint)', () => {
   it('fails when an engine imports the cmdlet host', async () => {
     for (const engine of ['packages/core', 'packages/file-sync', 'packages/endpoint']) {
       const errors = await lintAt(`${engine}/src/boundary-fixture.ts`, "import '@pcmig/cmdlets';\n");
-      expect(errors.join('\n')).toMatch(/@nx\/enforce-module-boundaries: A project tagged with "type:engine" can only depend on libs tagged with "type:engine"/);
+      // The rule reports the cycle (the host depends on every engine) or the tag violation,
+      // whichever it checks first in the graph it has: either way the import is refused.
+      expect(errors.join('\n')).toMatch(
+        /@nx\/enforce-module-boundaries: (A project tagged with "type:engine" can only depend on libs tagged with "type:engine"|Circular dependency between "[a-z-]+" and "cmdlets")/,
+      );
     }
   });
 
   it('fails when core depends on another engine', async () => {
     const errors = await lintAt('packages/core/src/boundary-fixture.ts', "import '@pcmig/endpoint';\n");
-    expect(errors.join('\n')).toMatch(/scope:core/);
+    expect(errors.join('\n')).toMatch(/@nx\/enforce-module-boundaries: .*(scope:core|Circular dependency between "core" and "endpoint")/);
   });
 
   it('fails on a deep import past a package\'s public API', async () => {

@@ -324,6 +324,41 @@ describe('messages the pool cannot place or name', () => {
     });
   });
 
+  it('pages large, dense and sparse rooms exactly as the generic writer writes them, with and without -StartDate', async () => {
+    const file = await scratch.pool('lync2010', async (pool) => {
+      const writer = new SourceWriter(pool);
+      const base = isoToTicks('2011-06-01T00:00:00Z');
+      const dense = Array.from({ length: 5300 }, (_, i) => ({
+        roomId: 100,
+        chatId: 50_000 + i,
+        timestamp: base + BigInt(i) * 3_600_000_000_000n,
+        authorId: 2 + (i % 3),
+        isAlert: i % 7 === 0,
+        content: `dense ${i} ${'ma-filelink:'.repeat(i % 500 === 0 ? 1 : 0)}"${'x'.repeat(i % 300)}"`,
+        rtf: null,
+      }));
+      const sparse = Array.from({ length: 4100 }, (_, i) => ({
+        roomId: 101,
+        chatId: 1_000_000 + i * 997,
+        timestamp: base + BigInt(i) * 86_400_000_000_000n,
+        authorId: 3,
+        isAlert: false,
+        content: `sparse ${i} 🎉 \u0001`,
+        rtf: null,
+      }));
+      await pool.connection.transaction(() => writer.messages([...sparse.reverse(), ...dense]));
+    });
+    for (const startDate of [undefined, new Date('2011-08-01T00:00:00Z')]) {
+      const result = await exportPersistentChatData({ dbInstance: file.dbInstance, asBytes: true, now, ...(startDate ? { startDate } : {}) });
+      const pool = await openPool({ dbInstance: file.dbInstance, access: 'read' });
+      const generic = new MemorySink();
+      await writePackage(new SourceReader(pool, startDate ? { startDate: isoToTicks(startDate.toISOString()) } : {}), generic);
+      await pool.close();
+      expect(Buffer.from(generic.bytes()).equals(Buffer.from(result.bytes as Uint8Array))).toBe(true);
+      expect(result.counts.messages).toBeGreaterThan(startDate ? 3000 : 9400);
+    }
+  });
+
   it('writes messages in chatId order even when the database stored them in another order', async () => {
     const file = await scratch.pool('pc2013', async (pool) => {
       const writer = new SourceWriter(pool);

@@ -5,9 +5,10 @@ import { levelContents, type LevelContents } from '../model/export-level.js';
 import type { Message } from '../model/message.js';
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../model/node.js';
 import type { Affiliation, Principal } from '../model/principal.js';
-import type { SourceData, SourceInfo } from '../model/source-data.js';
-import type { Ticks } from '../model/ticks.js';
+import type { MonthTally, SourceData, SourceInfo } from '../model/source-data.js';
+import { TICKS_PER_DAY, type Ticks } from '../model/ticks.js';
 import type { MessagePage, MessagePageSource } from '../package/index.js';
+import { MessageTally } from '../package/format/message-line-scan.js';
 import { pageOf } from '../package/write/message-pages.js';
 import { resolveScope, type ScopeResolution } from './resolve-scope.js';
 import { sqliteMessagePages } from './sqlite-message-pages.js';
@@ -28,8 +29,9 @@ export interface SelectionPlan extends Selection {
   readonly categories: readonly SourceCategory[];
   readonly rooms: readonly SourceRoom[];
   /**
-   * Messages per month of the exported rooms (none when the level carries no messages), and per
-   * channel of every room, exported or not: channels without a room are "orphans".
+   * Messages per channel of every room, exported or not (channels without a room are "orphans"),
+   * and the messages -StartDate cuts per month of the exported rooms. The kept messages per month
+   * are counted as messagePages() reads them (SelectedSource.info()).
    */
   readonly tallies: MessageTallies;
 }
@@ -55,6 +57,9 @@ export class SelectedSource implements SourceData, MessagePageSource {
   private readonly roleNodes: ReadonlySet<number>;
   private readonly roomIds: readonly number[];
   private readonly roomIdSet: ReadonlySet<number>;
+  /** The messages messagePages() handed out, per day and author; complete once it has run to the end. */
+  private tally = new MessageTally();
+  private passed = false;
 
   private constructor(
     private readonly reader: SourceReader,
@@ -75,10 +80,14 @@ export class SelectedSource implements SourceData, MessagePageSource {
     const resolution = resolveScope(allCategories, selection.scope);
     const categories = contents.categories ? allCategories.filter((c) => resolution.inScope.has(c.id) || resolution.context.has(c.id)) : [];
     const rooms = contents.rooms ? allRooms.filter((r) => resolution.inScope.has(r.categoryId)) : [];
-    const tallies = await reader.tallies({ startDate: selection.startDate, rooms: contents.messages ? rooms.map((r) => r.id) : [] });
+    const tallies = await reader.tallies({ startDate: selection.startDate, rooms: contents.messages ? rooms.map((r) => r.id) : [], months: 'cut' });
     return new SelectedSource(reader, { ...selection, contents, allCategories, allRooms, resolution, categories, rooms, tallies });
   }
 
+  /**
+   * The selection as a source. Its months come from the pass of messagePages() over the
+   * messages (kept) and the tallies (cut); asked before that pass has run, it counts them in SQL.
+   */
   async info(): Promise<SourceInfo> {
     const pool = this.reader.database;
     return {
@@ -89,8 +98,26 @@ export class SelectedSource implements SourceData, MessagePageSource {
       scope: this.plan.scope,
       startDate: this.plan.startDate,
       messagesCut: this.plan.tallies.messagesCut,
-      months: this.plan.tallies.months,
+      months: this.passed ? this.monthsOfPass() : (await this.reader.tallies({ startDate: this.plan.startDate, rooms: this.roomIds })).months,
     };
+  }
+
+  /** Messages the export will write: the exported rooms' messages at or after the start date, as counted before. */
+  async messageCount(): Promise<number> {
+    let count = 0;
+    for (const id of this.roomIds) count += this.plan.tallies.byChannel.get(id)?.kept ?? 0;
+    return count;
+  }
+
+  private monthsOfPass(): MonthTally[] {
+    const months = new Map<string, { kept: number; cut: number }>();
+    for (const [month, kept] of this.tally.months()) months.set(month, { kept, cut: 0 });
+    for (const m of this.plan.tallies.months) {
+      const entry = months.get(m.month) ?? { kept: 0, cut: 0 };
+      entry.cut += m.cut;
+      months.set(m.month, entry);
+    }
+    return [...months].filter(([, t]) => t.kept !== 0 || t.cut !== 0).sort(([a], [b]) => (a < b ? -1 : 1)).map(([month, t]) => ({ month, ...t }));
   }
 
   /** Principal ids the exported roles, scope rows and messages refer to. */
@@ -167,9 +194,13 @@ export class SelectedSource implements SourceData, MessagePageSource {
     for (const room of this.roomIds) yield* this.reader.roomMessages(room, this.since());
   }
 
-  /** The distinct authors of the exported messages: one scan (or a range scan per room when only some rooms are exported). */
+  /**
+   * The distinct authors of the exported messages: from the pass of messagePages() once it has run,
+   * else one scan (or a range scan per room when only some rooms are exported).
+   */
   async messageAuthors(): Promise<number[]> {
     if (this.roomIds.length === 0) return [];
+    if (this.passed) return this.tally.authors();
     const everyChannel = [...this.plan.tallies.byChannel.keys()].every((id) => this.roomIdSet.has(id));
     return this.reader.messageAuthors({ since: this.plan.startDate, ...(everyChannel ? {} : { rooms: this.roomIds }) });
   }
@@ -180,21 +211,35 @@ export class SelectedSource implements SourceData, MessagePageSource {
 
   async *messagePages(): AsyncIterable<MessagePage> {
     const pool = this.reader.database;
-    if (pool.connection.engine !== 'sqlite') {
-      for await (const batch of this.messages()) yield pageOf(batch);
-      return;
-    }
-    yield* sqliteMessagePages(pool.connection, this.roomIds, {
-      since: this.plan.startDate,
-      withRtf: !isLegacyFlavour(pool.flavour),
-      fallback: async (room, after, limit) => {
-        const page: Message[] = [];
-        for await (const batch of this.reader.roomMessages(room, this.since())) {
-          for (const message of batch) if (message.chatId > after && page.length < limit) page.push(message);
-          if (page.length >= limit) break;
+    const withRtf = !isLegacyFlavour(pool.flavour);
+    this.passed = false;
+    this.tally = new MessageTally();
+    const tally = this.tally;
+    if (pool.connection.engine !== 'sqlite' || !(await this.reader.hasStrictChatTable())) {
+      // Through the domain model (SQL Server, or a SQLite file pcmig did not create).
+      for await (const batch of this.messages()) {
+        for (const message of batch) {
+          tally.addDay(Number(message.timestamp / TICKS_PER_DAY), 1);
+          tally.addAuthor(message.authorId);
         }
-        return pageOf(page);
-      },
-    });
+        yield pageOf(batch);
+      }
+    } else {
+      const rooms = this.roomIds.map((id) => ({ id, expected: this.plan.tallies.byChannel.get(id)?.kept ?? 0 }));
+      yield* sqliteMessagePages(pool.connection, rooms, {
+        since: this.plan.startDate,
+        withRtf,
+        tally,
+        fallback: async (room, after, upto) => {
+          const page: Message[] = [];
+          for await (const batch of this.reader.roomMessages(room, this.since())) {
+            for (const message of batch) if (message.chatId > after && (upto === null || message.chatId <= upto)) page.push(message);
+            if (upto !== null && batch.length > 0 && (batch.at(-1) as Message).chatId >= upto) break;
+          }
+          return pageOf(page);
+        },
+      });
+    }
+    this.passed = true;
   }
 }

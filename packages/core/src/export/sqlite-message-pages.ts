@@ -1,51 +1,80 @@
 import type { SqlConnection } from '../db/connection.js';
-import { MAX_TICKS, type Ticks } from '../model/ticks.js';
+import type { Ticks } from '../model/ticks.js';
 import type { MessagePage } from '../package/index.js';
+import { RoomPager, type PageRange } from '../db/sqlite/room-pages.js';
+import { scanMessageLines, type MessageTally } from '../package/format/message-line-scan.js';
 
-/** Rows per page: bounded memory, few enough statements. */
-const PAGE_ROWS = 2000;
+export interface RoomToExport {
+  readonly id: number;
+  /** Messages the room holds at or after the start date, as counted before the export. */
+  readonly expected: number;
+}
+
+export interface SqliteMessagePagesOptions {
+  readonly since: Ticks | null;
+  readonly withRtf: boolean;
+  /** Counts every message handed out, per day and author (instead of scanning tblChat again for that). */
+  readonly tally: MessageTally;
+  /** The room's messages with afterChatId < chatId ≤ uptoChatId (null: no upper bound), read through the domain model. */
+  readonly fallback: (roomId: number, afterChatId: number, uptoChatId: number | null) => Promise<MessagePage>;
+}
 
 /**
  * The SQLite fast path of the exporter: SQLite itself builds each message's package line (the
- * exact bytes of messageLine(), including json_quote's escaping, which matches JSON.stringify)
- * and joins a page of them into one BLOB, so JavaScript handles one buffer per page (no string
- * decoding or re-encoding) instead of objects per message. The deflate that follows is what bounds the export (docs/package-format.md).
+ * exact bytes of messageLine(): printf of the integers, json_quote of the text, which escapes as
+ * JSON.stringify does) and joins a page of them into one BLOB, so JavaScript handles one buffer
+ * per page instead of objects per message. Each page is then checked line by line
+ * (scanMessageLines: values a package can carry, chatIds rising) and tallied per day and author in
+ * the same pass. A page that fails the check is read again through the domain model (`fallback`),
+ * which reports the offending row with its stable error.
  *
- * A page whose rows hold anything the domain model would refuse (invalid ticks, authors ≤ 0,
- * NULL content, chatIds beyond 2^53) is not written this way: `fallback` reads it through the
- * model, which reports the row with its stable error.
+ * Pages are chatId ranges (after, upto] cut by RoomPager, one statement each, without a
+ * sub-query or an ORDER BY of their own: the range walks the (channelId, chatId) key index, and
+ * the check above proves the order of every page.
  */
-export async function* sqliteMessagePages(
-  connection: SqlConnection,
-  roomIds: readonly number[],
-  options: { readonly since: Ticks | null; readonly withRtf: boolean; readonly fallback: (roomId: number, afterChatId: number, limit: number) => Promise<MessagePage> },
-): AsyncIterable<MessagePage> {
-  const rtf = options.withRtf ? 'json_quote(rtf)' : "'null'";
+export async function* sqliteMessagePages(connection: SqlConnection, rooms: readonly RoomToExport[], options: SqliteMessagePagesOptions): AsyncIterable<MessagePage> {
+  const rtf = options.withRtf ? '%s' : 'null';
+  const rtfArgument = options.withRtf ? ', json_quote(rtf)' : '';
   const line =
-    `'{"roomId":' || channelId || ',"chatId":' || chatId || ',"timestamp":"' || chatDate || '","authorId":' || userId ||` +
-    ` ',"isAlert":' || CASE WHEN isAlert THEN 'true' ELSE 'false' END || ',"content":' || json_quote(content) || ',"rtf":' || ${rtf} || '}'`;
+    `printf('{"roomId":%d,"chatId":%d,"timestamp":"%d","authorId":%d,"isAlert":%s,"content":%s,"rtf":${rtf}}\n',` +
+    ` channelId, chatId, chatDate, userId, CASE WHEN isAlert THEN 'true' ELSE 'false' END, json_quote(content)${rtfArgument})`;
   const since = options.since === null ? '' : ' AND chatDate >= @since';
-  const sql =
-    `SELECT CAST(group_concat(line, char(10)) || char(10) AS BLOB) AS text, COUNT(*) AS n, MAX(chatId) AS last,` +
-    ` MIN(chatDate) >= 0 AND MAX(chatDate) <= ${MAX_TICKS} AND MIN(userId) > 0 AND MAX(userId) <= 2147483647 AND COUNT(content) = COUNT(*)` +
-    ` AND MAX(chatId) <= ${Number.MAX_SAFE_INTEGER} AS ok` +
-    ` FROM (SELECT ${line} AS line, chatId, userId, chatDate, content FROM tblChat WHERE channelId = @room AND chatId > @after${since} ORDER BY chatId LIMIT ${PAGE_ROWS})`;
-  for (const room of roomIds) {
-    let after = -1;
-    for (;;) {
-      const params = options.since === null ? { room, after } : { room, after, since: options.since };
-      const [row] = await connection.query<{ text: Buffer | null; n: number; last: number | string | null; ok: number | null }>(sql, params);
+  const page = (upper: string) =>
+    `SELECT CAST(group_concat(${line}, '') AS BLOB) AS text, COUNT(*) AS n FROM tblChat WHERE channelId = @room AND chatId > @after${upper}${since}`;
+  const bounded = page(' AND chatId <= @upto');
+  const open = page('');
+  const sinceParams: Record<string, bigint> = options.since === null ? {} : { since: options.since };
+
+  for (const room of rooms) {
+    const pager = new RoomPager(connection, room.id, room.expected, sinceParams, since);
+    const start = await pager.first();
+    if (!start) {
+      // chatIds RoomPager cannot bound: the domain model reads (and refuses) them.
+      const page = await options.fallback(room.id, Number.NEGATIVE_INFINITY, null);
+      if (!scanMessageLines(page.bytes, room.id, Number.NEGATIVE_INFINITY, options.tally)) throw new Error(`The message lines of room ${room.id} do not read back`);
+      yield page;
+      continue;
+    }
+    for (let range: PageRange | null = start; range; ) {
+      const { after, upto } = range;
+      const params = { ...sinceParams, room: room.id, after, ...(upto === null ? {} : { upto }) };
+      const [row] = await connection.query<{ text: Buffer | null; n: number }>(upto === null ? open : bounded, params);
       const count = Number(row?.n ?? 0);
-      if (!row || count === 0) break;
-      if (row.ok !== 1) {
-        const page = await options.fallback(room, after, PAGE_ROWS);
-        yield page;
-      } else {
-        // Authors come from one query at the end (SelectedSource.messageAuthors), not per page.
-        yield { bytes: row.text as Buffer, count };
+      if (count > 0) {
+        const bytes = row?.text ?? Buffer.alloc(0);
+        const scanned = scanMessageLines(bytes, room.id, after, options.tally);
+        if (scanned && scanned.lines === count) {
+          // Authors come from the tally, not per page.
+          yield { bytes, count };
+        } else {
+          const fallback = await options.fallback(room.id, after, upto);
+          if (!scanMessageLines(fallback.bytes, room.id, after, options.tally)) {
+            throw new Error(`The message lines of room ${room.id} after chatId ${after} do not read back`);
+          }
+          yield fallback;
+        }
       }
-      if (count < PAGE_ROWS) break;
-      after = Number(row.last);
+      range = await pager.next(count);
     }
   }
 }

@@ -104,7 +104,7 @@ interface ChildRun {
   readonly applyMs?: number;
 }
 
-/** Runs the import in a child; with killAfterApplyMs, SIGKILLs it that long after planning ended. */
+/** Runs the import in a child; with killAfterApplyMs, SIGKILLs it that long after its writes began. */
 function runChild(source: string, target: string, killAfterApplyMs?: number, backup = 'default'): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(buildDir, 'child.mjs'), source, target, NOW, String(PER_TRANSACTION), backup], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -113,13 +113,16 @@ function runChild(source: string, target: string, killAfterApplyMs?: number, bac
     let stderr = '';
     let killed = false;
     let applyStarted: number | undefined;
+    let planned = false;
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       buffer += chunk;
       const parts = buffer.split('\n');
       buffer = parts.pop() ?? '';
       for (const line of parts) {
         lines.push(line);
-        if (line === 'PROGRESS Planning: done' && applyStarted === undefined) {
+        // The clock starts at the first event after planning: past the backup a fresh run takes
+        // (its length varies with the machine's load), where the writes begin.
+        if (planned && applyStarted === undefined && line.startsWith('PROGRESS ')) {
           applyStarted = Date.now();
           if (killAfterApplyMs !== undefined) {
             setTimeout(() => {
@@ -127,6 +130,7 @@ function runChild(source: string, target: string, killAfterApplyMs?: number, bac
             }, killAfterApplyMs);
           }
         }
+        if (line === 'PROGRESS Planning: done') planned = true;
       }
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));

@@ -3,7 +3,8 @@ import zlib from 'node:zlib';
 import type { Message } from '../model/message.js';
 import { throttleProgress, type ProgressListener } from '../model/progress.js';
 import type { SourceData } from '../model/source-data.js';
-import { dateToTicks, isoToTicks, ticksToDate, ticksToIso, type Ticks } from '../model/ticks.js';
+import { dateToTicks, isoToTicks, MAX_TICKS, TICKS_PER_DAY, ticksToDate, ticksToIso, type Ticks } from '../model/ticks.js';
+import { SourceReader, type ChannelCount, type MessageDigest } from '../db/repositories/source-reader.js';
 
 /**
  * A room's content hash, computed the same way over the source (planner) and over the target
@@ -47,17 +48,53 @@ export class RoomFingerprint {
   private crc = 0;
   private a = 0x2545f491;
   private b = 0x6b43a9b5;
+  /** Texts not yet in the CRC: one crc32 call per 64 Ki characters, not per message. */
+  private texts: string[] = [];
+  private pending = 0;
 
   add(chatId: number, timestamp: Ticks, authorId: number, isAlert: boolean, content: string, rtf: string | null): void {
-    this.crc = zlib.crc32(content, this.crc);
-    if (rtf !== null) this.crc = zlib.crc32(rtf, this.crc);
-    this.a = (Math.imul(this.a ^ chatId, 0x9e3779b1) + Math.imul(authorId + 1, 0x85ebca6b) + (isAlert ? 1 : 0) + (rtf === null ? 0 : 2)) | 0;
+    this.text(content);
+    if (rtf !== null) this.text(rtf);
     // A double is enough for a mix (it rounds ticks to 128 × 100 ns) and allocates no BigInt.
-    const ticks = Number(timestamp);
-    this.b = (Math.imul(this.b ^ (ticks % 4294967296), 0xc2b2ae35) + Math.floor(ticks / 4294967296) + content.length) | 0;
+    this.mix(chatId, Number(timestamp), authorId, isAlert, rtf !== null, content.length);
+  }
+
+  /** The texts of messages (content, then RTF when present, each message in turn) in UTF-8: what add() feeds the CRC. */
+  addTexts(bytes: Uint8Array): void {
+    this.flush();
+    this.crc = zlib.crc32(bytes, this.crc);
+  }
+
+  /**
+   * The CRC of texts joined is that of the texts one after another (crc32(b, crc32(a)) =
+   * crc32(a + b)) — unless joining pairs a lone high surrogate with a lone low one, which UTF-8
+   * would then encode as one character: such a text is not joined to the one before.
+   */
+  private text(value: string): void {
+    if (value.length === 0) return;
+    const first = value.charCodeAt(0);
+    if (first >= 0xdc00 && first <= 0xdfff) this.flush();
+    this.texts.push(value);
+    this.pending += value.length;
+    const last = value.charCodeAt(value.length - 1);
+    if (this.pending >= 1 << 16 || (last >= 0xd800 && last <= 0xdbff)) this.flush();
+  }
+
+  private flush(): void {
+    if (this.texts.length === 0) return;
+    this.crc = zlib.crc32(this.texts.length === 1 ? (this.texts[0] as string) : this.texts.join(''), this.crc);
+    this.texts = [];
+    this.pending = 0;
+  }
+
+  /** The rest of add(), for a message whose texts go to addTexts(); `ticks` is Number(timestamp). */
+  mix(chatId: number, ticks: number, authorId: number, isAlert: boolean, hasRtf: boolean, contentLength: number): void {
+    this.a = (Math.imul(this.a ^ chatId, 0x9e3779b1) + Math.imul(authorId + 1, 0x85ebca6b) + (isAlert ? 1 : 0) + (hasRtf ? 2 : 0)) | 0;
+    this.b = (Math.imul(this.b ^ (ticks % 4294967296), 0xc2b2ae35) + Math.floor(ticks / 4294967296) + contentLength) | 0;
   }
 
   digest(): string {
+    this.flush();
     return [this.crc, this.a >>> 0, this.b >>> 0].map((n) => n.toString(16).padStart(8, '0')).join('');
   }
 }
@@ -120,6 +157,10 @@ export async function scanMessages(
     readonly contentHash?: boolean;
   },
 ): Promise<MessageScan> {
+  if (!context.contentHash && source instanceof SourceReader) {
+    const digests = await source.messageDigests((id) => context.knownRooms.has(id));
+    if (digests) return scanDigests(digests, context);
+  }
   const latestPlausible = dateToTicks(new Date(context.now.getTime() + FUTURE_TOLERANCE_MS));
   const rooms = new Map<number, RoomScan>();
   const unknownRooms = new Map<number, number>();
@@ -204,13 +245,114 @@ export async function scanMessages(
     progress({ activity: context.activity, status: `Planning: ${total.toLocaleString('en-US')} messages read`, current: total });
   }
   finishRoom();
+  return { rooms, unknownRooms, unknownAuthors, impossibleTimestamps: impossible, outOfOrder, authors, total, months, fingerprint: scanFingerprint(rooms, unknownRooms) };
+}
 
+function scanFingerprint(rooms: ReadonlyMap<number, RoomScan>, unknownRooms: ReadonlyMap<number, number>): string {
   const fingerprint = crypto.createHash('sha256');
   for (const [roomId, scan] of [...rooms].sort((a, b) => a[0] - b[0])) {
     fingerprint.update(`${roomId}:${scan.count}:${scan.firstChatId}:${scan.lastChatId}:${scan.fingerprint};`);
   }
   for (const [roomId, count] of [...unknownRooms].sort((a, b) => a[0] - b[0])) fingerprint.update(`?${roomId}:${count};`);
-  return { rooms, unknownRooms, unknownAuthors, impossibleTimestamps: impossible, outOfOrder, authors, total, months, fingerprint: fingerprint.digest('hex') };
+  return fingerprint.digest('hex');
+}
+
+/** A time stamp as (UTC day, ticks within it): exact in two numbers, ordered as a pair. */
+function dayAndTicks(ticks: Ticks): readonly [number, number] {
+  return [Number(ticks / TICKS_PER_DAY), Number(ticks % TICKS_PER_DAY)];
+}
+
+/**
+ * scanMessages over SourceReader.messageDigests(): the same results, from numbers and joined
+ * texts instead of Message objects (a test runs both ways over the same pools). Rows come in
+ * (room, chatId) order, channels without a room only counted.
+ */
+async function scanDigests(digests: AsyncIterable<MessageDigest | ChannelCount>, context: Parameters<typeof scanMessages>[1]): Promise<MessageScan> {
+  const [earliestDay, earliestTicks] = dayAndTicks(EARLIEST_PLAUSIBLE_TICKS);
+  const [latestDay, latestTicks] = dayAndTicks(dateToTicks(new Date(context.now.getTime() + FUTURE_TOLERANCE_MS)));
+  const dayTicks = Number(TICKS_PER_DAY);
+  const rooms = new Map<number, RoomScan>();
+  const unknownRooms = new Map<number, number>();
+  const unknownAuthors = new Map<number, Map<number, ProblemTally>>();
+  const impossible = new Map<number, ProblemTally & { earliest: string; latest: string }>();
+  const authors = new Map<number, Set<number>>();
+  const months = new Map<string, { migrated: number; notMigrated: number }>();
+  const monthOfDay = new Map<number, { migrated: number; notMigrated: number }>();
+  const progress = throttleProgress(context.onProgress);
+  let total = 0;
+  let current: { roomId: number; scan: RoomScan; fingerprint: RoomFingerprint; authors: Set<number>; migrates: boolean } | undefined;
+  const finishRoom = () => {
+    if (current) current.scan.fingerprint = current.fingerprint.digest();
+    current = undefined;
+  };
+  const monthTally = (day: number) => {
+    let tally = monthOfDay.get(day);
+    if (!tally) {
+      const key = ticksToIso(BigInt(day) * TICKS_PER_DAY).slice(0, 7);
+      tally = months.get(key);
+      if (!tally) months.set(key, (tally = { migrated: 0, notMigrated: 0 }));
+      monthOfDay.set(day, tally);
+    }
+    return tally;
+  };
+
+  for await (const item of digests) {
+    if (!('chatIds' in item)) {
+      unknownRooms.set(item.channelId, (unknownRooms.get(item.channelId) ?? 0) + item.count);
+      total += item.count;
+      continue;
+    }
+    const roomId = item.roomId;
+    if (current?.roomId !== roomId) {
+      finishRoom();
+      const scan: RoomScan = { count: 0, firstChatId: null, lastChatId: null, fingerprint: '', hash: '' };
+      rooms.set(roomId, scan);
+      const roomAuthors = new Set<number>();
+      authors.set(roomId, roomAuthors);
+      current = { roomId, scan, fingerprint: new RoomFingerprint(), authors: roomAuthors, migrates: context.migrates(roomId) };
+    }
+    const room = current;
+    const scan = room.scan;
+    room.fingerprint.addTexts(item.text);
+    let lastDay = Number.NaN;
+    let month = { migrated: 0, notMigrated: 0 };
+    for (let i = 0; i < item.count; i += 1) {
+      const chatId = item.chatIds[i] as number;
+      const authorId = item.authorIds[i] as number;
+      const day = item.days[i] as number;
+      const ticksOfDay = item.ticksOfDay[i] as number;
+      scan.count += 1;
+      scan.firstChatId ??= chatId;
+      scan.lastChatId = chatId;
+      room.authors.add(authorId);
+      if (!context.knownAuthor(authorId)) {
+        let perAuthor = unknownAuthors.get(roomId);
+        if (!perAuthor) unknownAuthors.set(roomId, (perAuthor = new Map()));
+        tally(perAuthor, authorId, chatId);
+      }
+      if (day < earliestDay || (day === earliestDay && ticksOfDay < earliestTicks) || day > latestDay || (day === latestDay && ticksOfDay > latestTicks)) {
+        const iso = ticksToIso(BigInt(day) * TICKS_PER_DAY + BigInt(ticksOfDay));
+        const entry = impossible.get(roomId) ?? { count: 0, samples: [], earliest: iso, latest: iso };
+        entry.count += 1;
+        if (entry.samples.length < SAMPLE_SIZE) entry.samples.push(chatId);
+        if (iso < entry.earliest) entry.earliest = iso;
+        if (iso > entry.latest) entry.latest = iso;
+        impossible.set(roomId, entry);
+      }
+      if (day !== lastDay) {
+        month = monthTally(day);
+        lastDay = day;
+      }
+      if (room.migrates) month.migrated += 1;
+      else month.notMigrated += 1;
+      // Number(ticks), exactly as add() takes it: both parts are exact, the sum rounds once.
+      room.fingerprint.mix(chatId, day * dayTicks + ticksOfDay, authorId, item.alerts[i] === 1, item.hasRtf[i] === 1, item.contentLengths[i] as number);
+    }
+    total += item.count;
+    progress({ activity: context.activity, status: `Planning: ${total.toLocaleString('en-US')} messages read`, current: total });
+  }
+  finishRoom();
+  return { rooms, unknownRooms, unknownAuthors, impossibleTimestamps: impossible, outOfOrder: [], authors, total, months, fingerprint: scanFingerprint(rooms, unknownRooms) };
 }
 
 /** The UTC month of ticks, with its bounds (the scan reuses them while messages stay in the month). */
@@ -221,7 +363,8 @@ function monthBucket(ticks: Ticks): { key: string; from: Ticks; until: Ticks } {
   return {
     key: `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}`,
     from: dateToTicks(new Date(Date.UTC(year, month, 1))),
-    until: dateToTicks(new Date(Date.UTC(year, month + 1, 1))),
+    // December 9999 ends past the last tick there is.
+    until: year === 9999 && month === 11 ? MAX_TICKS + 1n : dateToTicks(new Date(Date.UTC(year, month + 1, 1))),
   };
 }
 

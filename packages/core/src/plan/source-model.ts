@@ -4,9 +4,11 @@ import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } fr
 import type { Principal } from '../model/principal.js';
 import type { SourceData, SourceInfo } from '../model/source-data.js';
 import { isLegacyFlavour } from '../db/schema/pool-schema.js';
+import { SourceReader } from '../db/repositories/source-reader.js';
 
 /** The source without its messages, held in memory for the rules (messages are streamed, see scan-messages.ts). */
 export interface SourceModel {
+  /** The source's info; from a SourceReader without its rooms' kept messages per month (SourceReader.info). */
   readonly info: SourceInfo;
   readonly contents: LevelContents;
   /** Group Chat (nested tree, tri-state settings) rather than Persistent Chat. */
@@ -27,7 +29,8 @@ const canonical = (value: unknown) => JSON.stringify(value, (_key, v: unknown) =
 /** Reads everything but the messages. Collections stream in batches; only these fit in memory at once. */
 export async function readSourceModel(source: SourceData): Promise<SourceModel> {
   const hash = crypto.createHash('sha256');
-  const info = await source.info();
+  // Only the cut messages per month matter here (the scan counts the rest): a database need not count its rooms' kept ones.
+  const info = source instanceof SourceReader ? await source.info({ roomMonths: 'cut' }) : await source.info();
   hash.update(canonical({ flavour: info.flavour, level: info.level, scope: info.scope, startDate: info.startDate, cut: [...info.messagesCut].sort((a, b) => a[0] - b[0]) }));
 
   const principals = new Map<number, Principal>();

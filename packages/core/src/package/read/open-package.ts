@@ -7,7 +7,7 @@ import { throttleProgress } from '../../model/progress.js';
 import type { SourceData, SourceInfo } from '../../model/source-data.js';
 import { pkgErrors } from '../errors.js';
 import type { z } from 'zod';
-import { addinsFileSchema, categoriesFileSchema, fileReferenceLineSchema, messageLineSchema, type categoryRecordSchema, type FileReference } from '../format/json-records.js';
+import { addinsFileSchema, categoriesFileSchema, fileReferenceLineSchema, type categoryRecordSchema, type FileReference } from '../format/json-records.js';
 import { chunkKind, EntryName, FORMAT_NAME, FORMAT_VERSION, PACKAGE_LIMITS } from '../format/package-layout.js';
 import { manifestSchema, type ManifestEntry, type PackageManifest } from '../format/package-manifest.js';
 import { parseRecord } from '../format/parse-record.js';
@@ -15,7 +15,7 @@ import { decodeAffiliations, decodeChatRoom, decodePrincipal, XmlShapes, type De
 import { readXmlRecords, type XmlShape } from '../xml/read-xml.js';
 import { BytesAccess, FileAccess, type RandomAccess } from '../zip/random-access.js';
 import { ZipReader, type ZipEntry } from '../zip/zip-reader.js';
-import { parseChunkLines, parseJsonDocument } from './chunk-lines.js';
+import { parseChunkLines, parseJsonDocument, parseMessageChunk } from './chunk-lines.js';
 import { mergeSorted } from './merge-sorted.js';
 
 /** An export package opened for reading: a SourceData like a pool database, plus its manifest. */
@@ -293,7 +293,7 @@ class PackageReader implements MigrationPackage {
     let last: { roomId: number; chatId: number } | undefined;
     for (const entry of this.manifest.entries) {
       if (chunkKind(entry.name)?.kind !== 'messages') continue;
-      const messages = parseChunkLines(await this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes), entry.name, messageLineSchema);
+      const messages = parseMessageChunk(await this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes), entry.name);
       if (messages.length !== entry.records) throw this.countMismatch(entry, messages.length);
       for (const m of messages) {
         if (last && (m.roomId < last.roomId || (m.roomId === last.roomId && m.chatId <= last.chatId))) throw this.outOfOrder(entry.name, m.roomId);

@@ -21,6 +21,12 @@ export interface MessagePageSource {
   messagePages(): AsyncIterable<MessagePage>;
   /** The distinct authors of every message messagePages() yields, when cheaper to ask for at once. */
   messageAuthors?(): Promise<Iterable<number>>;
+  /**
+   * How many messages messagePages() will yield, counted beforehand. A source that offers it is
+   * asked for info() only after its pages have been read, so that it can count its months as it
+   * reads them rather than in a pass of their own.
+   */
+  messageCount?(): Promise<number>;
 }
 
 export function hasMessagePages(source: object): source is MessagePageSource {

@@ -2,7 +2,7 @@ import { PRODUCT_NAMES } from '../../model/constants.js';
 import { addinSchema, roleAssignmentSchema, scopeEntrySchema, sourceCategorySchema, sourceRoomSchema, type RoleAssignment, type ScopeEntry } from '../../model/node.js';
 import { affiliationSchema, principalSchema, type Affiliation } from '../../model/principal.js';
 import { throttleProgress, type ProgressListener } from '../../model/progress.js';
-import type { SourceData } from '../../model/source-data.js';
+import type { SourceData, SourceInfo } from '../../model/source-data.js';
 import { pkgErrors } from '../errors.js';
 import { addinRecord, categoryRecord, jsonDocument } from '../format/json-records.js';
 import { EntryName, FORMAT_NAME, FORMAT_VERSION } from '../format/package-layout.js';
@@ -61,7 +61,9 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
   const recordsOf = (entry: Promise<WrittenEntry>, records: number) =>
     settledLater(entry.then((w): ManifestEntry => ({ name: w.name, size: w.size, sha256: w.sha256, records })));
 
-  const info = await source.info();
+  // A page source that counts its messages beforehand tells its months only after its pages (MessagePageSource.messageCount).
+  const counted = hasMessagePages(source) && source.messageCount ? await source.messageCount() : null;
+  const early = counted === null ? await source.info() : null;
   const categories = [...(await source.categories())].sort((a, b) => a.id - b.id);
   const rooms = [...(await source.rooms())].sort((a, b) => a.id - b.id);
   const categoryIds = new Set(categories.map((c) => c.id));
@@ -69,7 +71,7 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
   const context = new Set(options.contextCategoryIds ?? contextOf(source));
   const referenced = new Set<number>();
   const present = new Set<number>();
-  const totalMessages = info.months.reduce((n, m) => n + m.kept, 0);
+  const totalMessages = counted ?? (early as SourceInfo).months.reduce((n, m) => n + m.kept, 0);
   progress({ activity, status: 'Principals', percentComplete: 0 });
 
   // AdUsers.xml and AdGroups.xml: two passes over the principals, each file in id order.
@@ -224,10 +226,13 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
   written.push(...chunks.entries);
   for (const id of chunks.authorIds) referenced.add(id);
   if (hasMessagePages(source) && source.messageAuthors) for (const id of await source.messageAuthors()) referenced.add(id);
-  if (chunks.messages !== totalMessages) {
+  const info = early ?? (await source.info());
+  const monthsKept = info.months.reduce((n, m) => n + m.kept, 0);
+  if (chunks.messages !== totalMessages || monthsKept !== chunks.messages) {
+    const counted = chunks.messages !== totalMessages ? totalMessages : monthsKept;
     throw pkgErrors.create('PCMIG-PKG-017', {
-      message: `The source counted ${totalMessages} messages to export and then returned ${chunks.messages}.`,
-      reason: { counted: totalMessages, returned: chunks.messages },
+      message: `The source counted ${counted} messages to export and then returned ${chunks.messages}.`,
+      reason: { counted, returned: chunks.messages },
     });
   }
 

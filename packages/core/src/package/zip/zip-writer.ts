@@ -222,7 +222,13 @@ export class ZipWriter {
   }
 }
 
-/** The open entry: text or bytes are gathered into parts of `partSize` and compressed in parallel. */
+/**
+ * The open entry: text or bytes are gathered into parts that compress in parallel. Part boundaries
+ * depend only on the entry's bytes, never on how the caller cut them: every part is exactly
+ * `partSize` bytes but the last, which takes the rest (partSize to 2 × partSize − 1 bytes, or the
+ * whole entry when it is smaller). The same entry bytes therefore always give the same
+ * compressed bytes, however the source delivered them.
+ */
 export class EntryWriter {
   private pending: Buffer[] = [];
   private pendingBytes = 0;
@@ -242,20 +248,19 @@ export class EntryWriter {
   /** Appends text (UTF-8). Strings are joined before encoding: one Buffer per part, not per call. */
   async writeText(text: string): Promise<void> {
     this.text += text;
-    if (this.text.length >= this.partSize) await this.flushText();
+    if (this.text.length >= this.partSize) {
+      this.textIntoPending();
+      await this.sendFullParts();
+    }
   }
 
+  /** Appends bytes; the caller must not change them afterwards (they may be compressed later, in place). */
   async write(data: Uint8Array): Promise<void> {
-    await this.flushTextIntoPending();
+    if (data.byteLength === 0) return;
+    this.textIntoPending();
     this.pending.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     this.pendingBytes += data.byteLength;
-    if (this.pendingBytes >= this.partSize) await this.flushPending();
-  }
-
-  /** Sends what is buffered as one part now (message chunks are one part each). */
-  async flush(): Promise<void> {
-    await this.flushTextIntoPending();
-    await this.flushPending();
+    await this.sendFullParts();
   }
 
   /** Settles once the entry's bytes are in the sink (after close). */
@@ -266,17 +271,18 @@ export class EntryWriter {
   /** Queues the rest of the entry; the next entry may be opened when this resolves. */
   async close(): Promise<void> {
     if (this.closed) throw new Error(`Entry ${this.entry.name} is already closed`);
-    await this.flush();
+    this.textIntoPending();
+    if (this.pendingBytes > 0) await this.zip.writePart(this.entry, this.take(this.pendingBytes));
     this.closed = true;
     void this.zip.closeEntry(this.entry);
   }
 
-  private async flushText(): Promise<void> {
-    await this.flushTextIntoPending();
-    if (this.pendingBytes >= this.partSize) await this.flushPending();
+  /** Sends parts of exactly partSize while more than a part would remain for the last one. */
+  private async sendFullParts(): Promise<void> {
+    while (this.pendingBytes >= 2 * this.partSize) await this.zip.writePart(this.entry, this.take(this.partSize));
   }
 
-  private async flushTextIntoPending(): Promise<void> {
+  private textIntoPending(): void {
     if (this.text.length === 0) return;
     const bytes = Buffer.from(this.text, 'utf8');
     this.text = '';
@@ -284,11 +290,27 @@ export class EntryWriter {
     this.pendingBytes += bytes.length;
   }
 
-  private async flushPending(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const data = this.pending.length === 1 ? (this.pending[0] as Buffer) : Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.zip.writePart(this.entry, data);
+  /** The first `size` pending bytes as one buffer: a view when one piece holds them, else a copy. */
+  private take(size: number): Buffer {
+    const first = this.pending[0] as Buffer;
+    let part: Buffer;
+    if (first.length >= size) {
+      part = first.subarray(0, size);
+      if (first.length === size) this.pending.shift();
+      else this.pending[0] = first.subarray(size);
+    } else {
+      part = Buffer.allocUnsafeSlow(size);
+      let filled = 0;
+      while (filled < size) {
+        const piece = this.pending[0] as Buffer;
+        const count = Math.min(piece.length, size - filled);
+        piece.copy(part, filled, 0, count);
+        filled += count;
+        if (count === piece.length) this.pending.shift();
+        else this.pending[0] = piece.subarray(count);
+      }
+    }
+    this.pendingBytes -= size;
+    return part;
   }
 }
