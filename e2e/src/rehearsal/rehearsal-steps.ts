@@ -275,9 +275,19 @@ export const REHEARSAL_STEPS: readonly StepDefinition[] = [
       );
       const verification = first(result);
       context.facts.verification = verification;
-      return verification.Passed === true
-        ? passed(`${String(verification.PassedChecks)} checks passed (${String(verification.Explained)} differences explained by the plan).`)
-        : failed(`${String(verification.FailedChecks)} checks failed.`, ((verification.Failures ?? []) as Record<string, unknown>[]).slice(0, 20).map((f) => JSON.stringify(f)));
+      // The files the migrated messages link to must be in the copied store.
+      const store = context.generated.topology.target?.fileStore.path ?? '';
+      const linkCheck = first(await run(context, commands, 'Test-CsPersistentChatFileLink', ['-DBInstance', targetDb(context), '-Destination', store], [0, 1]));
+      context.facts.linkCheck = linkCheck;
+      const problems = ((linkCheck.Problems ?? []) as Record<string, unknown>[]).slice(0, 20).map((p) => JSON.stringify(p));
+      if (verification.Passed !== true) {
+        return failed(`${String(verification.FailedChecks)} checks failed.`, ((verification.Failures ?? []) as Record<string, unknown>[]).slice(0, 20).map((f) => JSON.stringify(f)));
+      }
+      return linkCheck.Status === 'Success'
+        ? passed(
+            `${String(verification.PassedChecks)} checks passed (${String(verification.Explained)} differences explained by the plan); ${String(linkCheck.Resolved)} of ${String(linkCheck.Links)} file links resolve in the new store.`,
+          )
+        : failed(`${String(linkCheck.Links)} file links, ${problems.length} problem(s) in the new store.`, problems);
     },
   },
   {

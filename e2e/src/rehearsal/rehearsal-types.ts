@@ -47,6 +47,7 @@ export interface RehearsalFacts {
   links?: Record<string, unknown>;
   moved?: Record<string, unknown>;
   verification?: Record<string, unknown>;
+  linkCheck?: Record<string, unknown>;
   targetHashBeforeWhatIf?: string;
   targetBackup?: string;
   legacyBackup?: string;

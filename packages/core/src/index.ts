@@ -24,7 +24,7 @@ export { dbErrors } from './db/errors.js';
 export { DEFAULT_DB_NAME, describeLocation, parseDbInstance, type DbLocation } from './db/instance.js';
 export type { Row, SqlConnection, SqlDialect, SqlParams, SqlValue, StreamOptions } from './db/connection.js';
 export { createPool, openConnection, openPool, type OpenPoolOptions, type PoolDatabase } from './db/open-pool.js';
-export { credentialsFromEnvironment, type MssqlCredentials } from './db/mssql/mssql-connection.js';
+export { credentialsFromEnvironment, type MssqlCredentials } from './db/mssql/mssql-credentials.js';
 export { mssqlDialect } from './db/mssql/mssql-dialect.js';
 export { sqliteDialect } from './db/sqlite/sqlite-dialect.js';
 export { createPoolSchema, detectPoolSchema, isLegacyFlavour, schemaStatements, tablesFor, type DetectedSchema } from './db/schema/pool-schema.js';

@@ -72,6 +72,16 @@ export const fsErrors = defineErrorCatalog('FS', {
     title: 'The log file cannot be written.',
     hint: 'Give a -Log path in an existing folder that the account running the copy may write.',
   },
+  'PCMIG-FS-015': {
+    category: 'InvalidData',
+    title: 'Some source files are not in the destination: their names cannot be stored on the Persistent Chat file store.',
+    hint: 'The warnings name each file and why (character NTFS forbids, reserved name, case collision, path too long). Rename them in the source store and in the messages that link to them, or copy them by hand, then run the copy again.',
+  },
+  'PCMIG-FS-016': {
+    category: 'ObjectNotFound',
+    title: 'Messages link to files that the Persistent Chat file store does not have.',
+    hint: 'Run Copy-CsPersistentChatFileStore from the legacy store to this folder (with -Verify), then check again. The result lists each message (room, chat id, date) and the missing path.',
+  },
 });
 
 export type FsErrorId = keyof typeof fsErrors.definitions;

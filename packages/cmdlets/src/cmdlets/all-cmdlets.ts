@@ -17,6 +17,7 @@ import { removeCsTrustedApplicationPool } from './remove-cs-trusted-application-
 import { removeCsTrustedApplication } from './remove-cs-trusted-application.js';
 import { startCsPersistentChatPoolService } from './start-cs-persistent-chat-pool-service.js';
 import { stopCsPersistentChatPoolService } from './stop-cs-persistent-chat-pool-service.js';
+import { testCsPersistentChatFileLink } from './test-cs-persistent-chat-file-link.js';
 import { testCsPersistentChatMigration } from './test-cs-persistent-chat-migration.js';
 
 /**
@@ -28,6 +29,7 @@ export const CMDLETS: readonly AnyCmdletDefinition[] = [
   importCsPersistentChatData,
   testCsPersistentChatMigration,
   copyCsPersistentChatFileStore,
+  testCsPersistentChatFileLink,
   getCsPersistentChatCategory,
   getCsPersistentChatRoom,
   getCsPersistentChatAddin,

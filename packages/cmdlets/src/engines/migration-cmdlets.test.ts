@@ -86,18 +86,55 @@ describe('Copy-CsPersistentChatFileStore through the host', () => {
     expect(whatIf.stderr).toContain('What if: Performing the operation "copy" on target');
     expect(whatIf.stderr).toContain('0001/2/überblick.txt');
     expect(whatIf.stderr).toContain('WARNING: ntfs-invalid-character');
-    expect(whatIf.json()[0]).toMatchObject({ WhatIf: true, Copied: 4, Status: 'Failed' });
+    expect(whatIf.json()[0]).toMatchObject({ WhatIf: true, Copied: 5, Status: 'Failed' });
     expect(fs.existsSync(store)).toBe(false);
 
     const copied = await runHostInMemory(['Copy-CsPersistentChatFileStore', '-Source', legacy, '-Destination', store, '-Verify', '--json']);
-    expect(copied.exitCode, copied.stderr).toBe(0);
-    expect(copied.json()[0]).toMatchObject({ WhatIf: false, Copied: 4, Verified: 4, Status: 'Failed' });
+    // The file NTFS cannot name stays behind: the copy is Failed (robocopy-style 8) and the host says so.
+    expect(copied.exitCode, copied.stderr).toBe(1);
+    expect(copied.stderr).toContain('PCMIG-FS-015');
+    expect(copied.json()[0]).toMatchObject({ WhatIf: false, Copied: 5, Verified: 5, Status: 'Failed', ExitCode: 8 });
+    expect(whatIf.exitCode, whatIf.stderr).toBe(0);
     expect(fs.readFileSync(path.join(store, '0001/2/überblick.txt'), 'utf8')).toBe('Überblick — ünïcode');
     expect(fs.existsSync(path.join(store, '0003/what?.txt'))).toBe(false);
 
     const again = await runHostInMemory(['Copy-CsPersistentChatFileStore', legacy, store, '--json']);
     expect(again.json()[0]).toMatchObject({ Copied: 0, Replaced: 0, Folders: 0 });
-    expect((again.json()[0] as { Skipped: number }).Skipped).toBeGreaterThanOrEqual(4);
+    expect((again.json()[0] as { Skipped: number }).Skipped).toBeGreaterThanOrEqual(5);
+  });
+
+  it('exits 0 with status Success when every file is copied', async () => {
+    const { buildLegacyFileStore } = await import('../test-support/build-target-pool.js');
+    const legacy = buildLegacyFileStore(path.join(dir, 'clean-store'));
+    const copied = await runHostInMemory(['Copy-CsPersistentChatFileStore', legacy, path.join(dir, 'clean-copy'), '--json']);
+    expect(copied.exitCode, copied.stderr).toBe(0);
+    expect(copied.json()[0]).toMatchObject({ Status: 'Success', ExitCode: 0, Copied: 5 });
+  });
+
+  it('checks the file links of the messages against the store with Test-CsPersistentChatFileLink', async () => {
+    const { buildLegacyFileStore } = await import('../test-support/build-target-pool.js');
+    const store = path.join(dir, 'link-store');
+    buildLegacyFileStore(store);
+    fs.rmSync(path.join(store, '0004/1/minutes.txt'));
+    const checked = await runHostInMemory(['Test-CsPersistentChatFileLink', store, '-DBInstance', source, '--json']);
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stderr).toContain('PCMIG-FS-016');
+    expect(checked.stderr).toContain('missing-file: 0004/1/minutes.txt');
+    expect(checked.json()[0]).toMatchObject({
+      Status: 'Failed',
+      ExitCode: 8,
+      Messages: 36,
+      MessagesWithLinks: 3,
+      Links: 3,
+      Resolved: 2,
+      UnreferencedFiles: 2,
+      Problems: [{ Code: 'missing-file', Path: '0004/1/minutes.txt', ChatId: 3 }],
+    });
+
+    fs.writeFileSync(path.join(store, '0004/1/minutes.txt'), 'found again');
+    const clean = await runHostInMemory(['Test-CsPersistentChatFileLink', '-Destination', store, '-DBInstance', source, '--json']);
+    expect(clean.exitCode, clean.stderr).toBe(0);
+    expect(clean.json()[0]).toMatchObject({ Status: 'Success', ExitCode: 0, Resolved: 3, Problems: [] });
   });
 
   it('refuses bad limits in the binder, before the engine runs', async () => {

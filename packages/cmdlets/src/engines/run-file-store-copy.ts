@@ -1,5 +1,5 @@
 import type { ErrorRecordData } from '@pcmig/core';
-import { copyFileStore, describeFinding, formatItem } from '@pcmig/file-sync';
+import { copyFileStore, describeFinding, formatItem, fsErrors } from '@pcmig/file-sync';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
 
 export interface FileStoreCopyValues {
@@ -17,7 +17,9 @@ export interface FileStoreCopyValues {
 
 /**
  * Copy-CsPersistentChatFileStore. Under -WhatIf every planned change is a What if line; findings
- * are warnings, failed items non-terminating errors with the engine's records, the totals one object.
+ * are warnings, failed items non-terminating errors with the engine's records, the totals one object
+ * (with the robocopy-style ExitCode: 0, 1 or 8). A real run that leaves source files behind always
+ * writes an error, so the process exit code is 1 and PowerShell's $? is $false.
  */
 export async function runFileStoreCopy(values: FileStoreCopyValues, context: CmdletContext): Promise<void> {
   const planned: Promise<boolean>[] = [];
@@ -46,6 +48,7 @@ export async function runFileStoreCopy(values: FileStoreCopyValues, context: Cmd
   const totals = result.actions;
   context.writeObject({
     Status: result.status,
+    ExitCode: result.exitCode,
     Source: result.source,
     Destination: result.destination,
     WhatIf: result.whatIf,
@@ -61,6 +64,17 @@ export async function runFileStoreCopy(values: FileStoreCopyValues, context: Cmd
     Manifest: result.manifest ?? null,
     Log: result.log ?? null,
   });
+  // Files left behind only because of their names: still a failed copy, so $? and the exit code say so.
+  const uncopyable = result.findings.filter((finding) => finding.severity === 'error');
+  if (!result.whatIf && result.failures.length === 0 && uncopyable.length > 0) {
+    context.writeError(
+      fsErrors.create('PCMIG-FS-015', {
+        message: `${uncopyable.length} source item(s) were not copied to ${result.destination}: their names cannot be stored on the Persistent Chat file store (see the warnings).`,
+        target: result.destination,
+        reason: { items: uncopyable.length },
+      }),
+    );
+  }
 }
 
 /** A failed item's record, as a throwable the host reports with its own id. */

@@ -32,6 +32,16 @@ export const FIXTURE = {
   groupDn: 'CN=IT Staff,OU=Groups,DC=litwareinc,DC=com',
 } as const;
 
+/**
+ * File links in some messages (room/chatId → text appended), to files of buildLegacyFileStore (one
+ * name Unicode, percent-encoded in the link).
+ */
+export const FIXTURE_LINKS: Readonly<Record<string, string>> = {
+  '100/1': ' see ma-filelink:///0001/1/report.txt',
+  '101/2': ' ma-filelink:///0001/2/%C3%BCberblick.txt attached',
+  '103/3': ' minutes: ma-filelink:///0004/1/minutes.txt',
+};
+
 const on = isoToTicks('2013-03-01T09:00:00Z');
 const verifiedOn = new Date('2013-03-01T09:00:00Z');
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
@@ -146,7 +156,7 @@ export async function buildTargetPool(file: string): Promise<string> {
         timestamp: on + BigInt(i) * 36_000_000_000n,
         authorId: 2 + (i % 3),
         isAlert: false,
-        content: `message ${i + 1} in room ${roomId} — ünïcode ${'\u{1F600}'}`,
+        content: `message ${i + 1} in room ${roomId} — ünïcode ${'\u{1F600}'}${FIXTURE_LINKS[`${roomId}/${i + 1}`] ?? ''}`,
         rtf: null,
       })),
     );
@@ -206,6 +216,7 @@ export function buildLegacyFileStore(folder: string, options: { withBadName?: bo
     '0001/1/report.txt': 'quarterly report',
     '0001/2/überblick.txt': 'Überblick — ünïcode',
     '0002/1/empty.bin': '',
+    '0004/1/minutes.txt': 'minutes of the meeting',
     'readme.txt': 'legacy file store',
   };
   if (options.withBadName) files['0003/what?.txt'] = 'not for NTFS';

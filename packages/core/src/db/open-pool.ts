@@ -3,7 +3,7 @@ import type { SourceFlavour } from '../model/constants.js';
 import type { SqlConnection } from './connection.js';
 import { dbErrors } from './errors.js';
 import { describeLocation, parseDbInstance, type DbLocation } from './instance.js';
-import { MssqlConnection, type MssqlCredentials } from './mssql/mssql-connection.js';
+import type { MssqlCredentials } from './mssql/mssql-credentials.js';
 import { createPoolSchema, detectPoolSchema } from './schema/pool-schema.js';
 import { SqliteConnection } from './sqlite/sqlite-connection.js';
 
@@ -40,6 +40,8 @@ export async function openConnection(
       ...(options.busyTimeoutMs !== undefined ? { busyTimeoutMs: options.busyTimeoutMs } : {}),
     });
   }
+  // Loaded on first use: the driver costs a few hundred milliseconds at start, and the embedded default never needs it.
+  const { MssqlConnection } = await import('./mssql/mssql-connection.js');
   return MssqlConnection.open(location, { readOnly: options.readOnly, ...(options.credentials ? { credentials: options.credentials } : {}) });
 }
 

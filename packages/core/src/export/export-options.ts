@@ -3,7 +3,7 @@ import { EXPORT_LEVELS, type ExportLevel } from '../model/constants.js';
 import { levelContents } from '../model/export-level.js';
 import type { ProgressListener } from '../model/progress.js';
 import { dateToTicks, type Ticks } from '../model/ticks.js';
-import type { MssqlCredentials } from '../db/mssql/mssql-connection.js';
+import type { MssqlCredentials } from '../db/mssql/mssql-credentials.js';
 import { expErrors } from './errors.js';
 
 /** Export-CsPersistentChatData's parameters (docs/package-format.md explains each). */

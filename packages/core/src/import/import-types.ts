@@ -1,4 +1,4 @@
-import type { MssqlCredentials } from '../db/mssql/mssql-connection.js';
+import type { MssqlCredentials } from '../db/mssql/mssql-credentials.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { SourceData } from '../model/source-data.js';
 import type { MigrationPlan } from '../plan/plan-types.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describeLocation, parseDbInstance } from '../db/instance.js';
-import type { MssqlCredentials } from '../db/mssql/mssql-connection.js';
+import type { MssqlCredentials } from '../db/mssql/mssql-credentials.js';
 import { openPool, type PoolDatabase } from '../db/open-pool.js';
 
 export interface OpenedTarget {
