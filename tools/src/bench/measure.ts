@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 
 export interface MeasuredRun {
   readonly elapsedMs: number;
-  /** Peak resident set size of the child process (MB), from its own resourceUsage at exit. */
+  /** Peak resident set size of the child process (MB), as the child itself reports it at exit (see reportPeakRss). */
   readonly peakRssMb: number;
   readonly stdout: string;
   readonly stderr: string;
@@ -11,8 +12,7 @@ export interface MeasuredRun {
 
 /**
  * Runs a command as a child process and measures wall time and peak RSS. For Node children the
- * RSS comes from `process.resourceUsage().maxRSS` printed by the child (see `reportPeakRss`);
- * for other programs from GNU time's format if wrapped, else 0.
+ * RSS is the one the child prints at exit (see `reportPeakRss`); for other programs 0.
  */
 export async function runMeasured(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<MeasuredRun> {
   const started = process.hrtime.bigint();
@@ -30,10 +30,25 @@ export async function runMeasured(command: string, args: readonly string[], opti
   return { elapsedMs, peakRssMb: match ? Number(match[1]) / 1024 : 0, stdout, stderr, exitCode };
 }
 
+/**
+ * The peak RSS of this process's own memory, in KB: VmHWM of /proc/self/status where there is one.
+ * Not getrusage's maxRSS: Linux carries that across fork and exec, so a child spawned by a
+ * benchmark parent holding 300 MB would report at least 300 MB whatever it used itself.
+ */
+export function ownPeakRssKb(): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB$/m.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]);
+  } catch {
+    // Not Linux: fall back below.
+  }
+  return process.resourceUsage().maxRSS;
+}
+
 /** Call in a benchmark child process: prints its peak RSS on stderr at exit for runMeasured. */
 export function reportPeakRss(): void {
   process.on('exit', () => {
-    process.stderr.write(`PCMIG_PEAK_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+    process.stderr.write(`PCMIG_PEAK_RSS_KB=${ownPeakRssKb()}\n`);
   });
 }
 

@@ -3,7 +3,7 @@
  * each beside its baseline measured in the same run. Not part of the test command.
  *
  *   npm run bench -- [--size large|medium|small] [--work <dir>] [--only export,import,file-copy,startup]
- *                    [--file-copy-scale 1] [--results docs/performance.md]
+ *                    [--import-from database,package] [--file-copy-scale 1] [--results docs/performance.md]
  *
  * Writes <work>/bench-results.json and .md, and replaces the results section of
  * docs/performance.md (between its BEGIN/END markers) unless --results is "-".
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateDeployment } from '../generator/generate-deployment.js';
 import { isSizeName, type SizeName } from '../generator/sizes.js';
+import { runMeasured } from './measure.js';
 import type { BenchResult } from './bench-result.js';
 import { exportBench } from './export-bench.js';
 import { runFileCopyBench } from './file-copy-bench.js';
@@ -31,6 +32,7 @@ const SMALLER: Readonly<Record<SizeName, SizeName | undefined>> = { large: 'medi
 
 const RESULTS_BEGIN = '<!-- BEGIN BENCH RESULTS -->';
 const RESULTS_END = '<!-- END BENCH RESULTS -->';
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -39,6 +41,7 @@ async function main(): Promise<void> {
       work: { type: 'string' },
       only: { type: 'string' },
       'file-copy-scale': { type: 'string', default: '1' },
+      'import-from': { type: 'string', default: 'database,package' },
       results: { type: 'string' },
       keep: { type: 'boolean', default: false },
     },
@@ -73,9 +76,24 @@ async function main(): Promise<void> {
         results.push(await exportBench({ legacyDb: main.db, ...(smaller ? { smallerDb: smaller.db } : {}), workDir: path.join(work, 'export'), size: main.size }));
       }
       if (only.has('import')) {
+        const from = new Set(values['import-from'].split(',').map((f) => f.trim()));
         for (const pool of pools) {
-          log(`import: ${pool.size} from the database`);
-          results.push(await importBench({ legacyDb: pool.db, workDir: path.join(work, `import-${pool.size}`), size: `${pool.size} (database)` }));
+          if (from.has('database')) {
+            log(`import: ${pool.size} from the database`);
+            results.push(await importBench({ legacyDb: pool.db, workDir: path.join(work, `import-${pool.size}`), size: `${pool.size} (database)` }));
+          }
+          if (from.has('package')) {
+            // The issue's case: the exported package (the export bench's, or one written now, unmeasured).
+            const packageFile = path.join(work, 'export', pool === main ? 'export.zip' : 'smaller.zip');
+            if (!fs.existsSync(packageFile)) {
+              log(`exporting the ${pool.size} pool for the package import`);
+              fs.mkdirSync(path.dirname(packageFile), { recursive: true });
+              const exported = await runMeasured(process.execPath, [path.join(here, 'export', 'export-child.js'), pool.db, packageFile]);
+              if (exported.exitCode !== 0) throw new Error(`export for the package import failed: ${exported.stderr}`);
+            }
+            log(`import: ${pool.size} from the package`);
+            results.push(await importBench({ legacyDb: pool.db, packageFile, workDir: path.join(work, `import-${pool.size}`), size: `${pool.size} (package)` }));
+          }
         }
       }
     }

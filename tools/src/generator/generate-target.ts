@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  Behavior,
   createPool,
+  newSourceCategory,
+  newSourceRoom,
   seedPoolRoot,
   SourceWriter,
   Visibility,
@@ -162,25 +163,19 @@ function plantPilot(options: ResolvedOptions, random: Random, tree: Tree, people
   const nodeAudit = (days: number) => ({ addedBy: 1, addedOn: installed(days), updatedBy: 1, updatedOn: installed(days) });
   let nextId = 2;
 
-  const category = (name: string, invitations: boolean): SourceCategory => ({
-    id: nextId++,
-    guid: random.guid(),
-    parentId: 1,
-    name,
-    description: `Created during the Persistent Chat pilot`,
-    invitations,
-    chatHistory: true,
-    fileUpload: random.chance(0.5),
-    membersCanCreateRooms: null,
-    childrenMustInherit: false,
-    allowSubcategoryScopeChanges: false,
-    overrideMembers: false,
-    scopeDefinerId: null,
-    roleDefinerId: null,
-    fileStoreUri: null,
-    disabled: false,
-    audit: nodeAudit(1),
-  });
+  // Property order is the order of the random draws: keep it, or generated pools change.
+  const category = (name: string, invitations: boolean): SourceCategory =>
+    newSourceCategory({
+      id: nextId++,
+      guid: random.guid(),
+      parentId: 1,
+      name,
+      description: `Created during the Persistent Chat pilot`,
+      invitations,
+      chatHistory: true,
+      fileUpload: random.chance(0.5),
+      audit: nodeAudit(1),
+    });
   const pilot = category(fresh('Persistent Chat Pilot'), true);
   const categories = [pilot, ...collidingCategories.map((name) => category(name, random.chance(0.5)))];
 
@@ -189,25 +184,18 @@ function plantPilot(options: ResolvedOptions, random: Random, tree: Tree, people
     ...collidingAddins.map((name) => ({ id: random.guid(), name, url: `https://apps.contoso.com/persistentchat/${encodeURIComponent(name.toLowerCase())}/` })),
   ];
 
-  const room = (name: string, categoryId: number, visibility: SourceRoom['visibility']): SourceRoom => ({
-    id: 0,
-    guid: random.guid(),
-    categoryId,
-    name,
-    description: 'Pilot room',
-    topic: null,
-    visibility,
-    behavior: Behavior.Normal,
-    disabled: false,
-    invitations: random.chance(0.3) ? false : null,
-    chatHistory: null,
-    fileUpload: null,
-    overrideMembers: false,
-    scopeDefinerId: null,
-    roleDefinerId: null,
-    addinId: random.chance(0.3) ? (addins[0] as Addin).id : null,
-    audit: nodeAudit(2),
-  });
+  const room = (name: string, categoryId: number, visibility: SourceRoom['visibility']): SourceRoom =>
+    newSourceRoom({
+      id: 0,
+      guid: random.guid(),
+      categoryId,
+      name,
+      description: 'Pilot room',
+      visibility,
+      invitations: random.chance(0.3) ? false : null,
+      addinId: random.chance(0.3) ? (addins[0] as Addin).id : null,
+      audit: nodeAudit(2),
+    });
   const rooms: SourceRoom[] = [
     room(fresh('Welcome to Persistent Chat'), pilot.id, Visibility.Open),
     room(fresh('Pilot feedback 💬'), pilot.id, Visibility.Scope),

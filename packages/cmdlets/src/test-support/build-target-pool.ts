@@ -3,6 +3,8 @@ import path from 'node:path';
 import {
   Behavior,
   createPool,
+  newSourceCategory,
+  newSourceRoom,
   isoToTicks,
   type Message,
   ROOT_NODE_ID,
@@ -43,6 +45,7 @@ export const FIXTURE_LINKS: Readonly<Record<string, string>> = {
 };
 
 const on = isoToTicks('2013-03-01T09:00:00Z');
+const AUDIT = { addedBy: 1, addedOn: on, updatedBy: 1, updatedOn: on };
 const verifiedOn = new Date('2013-03-01T09:00:00Z');
 const guid = (n: number) => `00000000-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 
@@ -65,49 +68,11 @@ function user(id: number, name: string, displayName: string): Principal {
 }
 
 function category(id: number, name: string, extra: Partial<SourceCategory>): SourceCategory {
-  return {
-    id,
-    guid: guid(id),
-    parentId: ROOT_NODE_ID,
-    name,
-    description: '',
-    invitations: false,
-    chatHistory: true,
-    fileUpload: false,
-    membersCanCreateRooms: null,
-    childrenMustInherit: false,
-    allowSubcategoryScopeChanges: false,
-    overrideMembers: false,
-    scopeDefinerId: null,
-    roleDefinerId: null,
-    fileStoreUri: null,
-    disabled: false,
-    audit: { addedBy: 1, addedOn: on, updatedBy: 1, updatedOn: on },
-    ...extra,
-  };
+  return newSourceCategory({ id, guid: guid(id), parentId: ROOT_NODE_ID, name, audit: AUDIT, invitations: false, chatHistory: true, fileUpload: false, ...extra });
 }
 
 function room(id: number, categoryId: number, name: string, extra: Partial<SourceRoom>): SourceRoom {
-  return {
-    id,
-    guid: guid(id),
-    categoryId,
-    name,
-    description: '',
-    topic: null,
-    visibility: Visibility.Scope,
-    behavior: Behavior.Normal,
-    disabled: false,
-    invitations: null,
-    chatHistory: null,
-    fileUpload: null,
-    overrideMembers: false,
-    scopeDefinerId: null,
-    roleDefinerId: null,
-    addinId: null,
-    audit: { addedBy: 1, addedOn: on, updatedBy: 1, updatedOn: on },
-    ...extra,
-  };
+  return newSourceRoom({ id, guid: guid(id), categoryId, name, audit: AUDIT, ...extra });
 }
 
 /** Creates the fixture database at `file` (which must not exist) and returns its path. */

@@ -7,6 +7,7 @@ import type { SourceData } from '../model/source-data.js';
 import { IMPORT_ACTIVITY } from '../plan/plan-migration.js';
 import type { MigrationPlan, RoomAction } from '../plan/plan-types.js';
 import { importErrors } from './import-errors.js';
+import { withHeapRelief } from '../runtime/heap-relief.js';
 
 export const messageStep = (sourceRoomId: number) => `messages:${sourceRoomId}`;
 
@@ -94,7 +95,7 @@ export async function loadMessages(args: {
     return rows;
   };
 
-  const batches = args.source.messages()[Symbol.asyncIterator]();
+  const batches = withHeapRelief(args.source.messages())[Symbol.asyncIterator]();
   let batch: readonly Message[] = [];
   let index = 0;
   let exhausted = false;

@@ -70,6 +70,47 @@ export const sourceRoomSchema = z.object({
 });
 export type SourceRoom = z.infer<typeof sourceRoomSchema>;
 
+/**
+ * A category with nothing said beyond its identity: every setting inherited (null), no overrides,
+ * enabled. Generators and test pools state only what matters to them on top of it.
+ */
+export function newSourceCategory(fields: Pick<SourceCategory, 'id' | 'guid' | 'parentId' | 'name' | 'audit'> & Partial<SourceCategory>): SourceCategory {
+  return {
+    description: '',
+    invitations: null,
+    chatHistory: null,
+    fileUpload: null,
+    membersCanCreateRooms: null,
+    childrenMustInherit: false,
+    allowSubcategoryScopeChanges: false,
+    overrideMembers: false,
+    scopeDefinerId: null,
+    roleDefinerId: null,
+    fileStoreUri: null,
+    disabled: false,
+    ...fields,
+  };
+}
+
+/** A room with nothing said beyond its identity: scope visibility, normal, enabled, every setting inherited. */
+export function newSourceRoom(fields: Pick<SourceRoom, 'id' | 'guid' | 'categoryId' | 'name' | 'audit'> & Partial<SourceRoom>): SourceRoom {
+  return {
+    description: '',
+    topic: null,
+    visibility: Visibility.Scope,
+    behavior: Behavior.Normal,
+    disabled: false,
+    invitations: null,
+    chatHistory: null,
+    fileUpload: null,
+    overrideMembers: false,
+    scopeDefinerId: null,
+    roleDefinerId: null,
+    addinId: null,
+    ...fields,
+  };
+}
+
 /** tblPrincipalRole: an explicit role on a node. */
 export const roleAssignmentSchema = z.object({
   nodeId: idSchema,

@@ -5,6 +5,7 @@ import { throttleProgress, type ProgressListener } from '../model/progress.js';
 import type { SourceData } from '../model/source-data.js';
 import { dateToTicks, isoToTicks, MAX_TICKS, TICKS_PER_DAY, ticksToDate, ticksToIso, type Ticks } from '../model/ticks.js';
 import { SourceReader, type ChannelCount, type MessageDigest } from '../db/repositories/source-reader.js';
+import { withHeapRelief } from '../runtime/heap-relief.js';
 
 /**
  * A room's content hash, computed the same way over the source (planner) and over the target
@@ -182,7 +183,7 @@ export async function scanMessages(
     current = undefined;
   };
 
-  for await (const batch of source.messages()) {
+  for await (const batch of withHeapRelief(source.messages())) {
     for (const message of batch) {
       total += 1;
       if (previous && (message.roomId < previous.roomId || (message.roomId === previous.roomId && message.chatId <= previous.chatId))) {

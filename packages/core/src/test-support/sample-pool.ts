@@ -1,6 +1,6 @@
 import { Behavior, ROOT_NODE_ID, Visibility, type SourceFlavour } from '../model/constants.js';
 import type { Message } from '../model/message.js';
-import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../model/node.js';
+import { newSourceCategory, newSourceRoom, type Addin, type RoleAssignment, type ScopeEntry, type SourceCategory, type SourceRoom } from '../model/node.js';
 import type { Affiliation, Principal } from '../model/principal.js';
 import { isoToTicks } from '../model/ticks.js';
 import type { PoolDatabase } from '../db/open-pool.js';
@@ -59,26 +59,16 @@ export function buildSamplePool(flavour: SourceFlavour): SamplePool {
     { principalId: 3, affiliationId: 3, index: -1 },
     { principalId: 6, affiliationId: 6, index: -1 },
   ];
-  const category = (id: number, parentId: number, name: string, extra: Partial<SourceCategory> = {}): SourceCategory => ({
-    id,
-    guid: guid(id),
-    parentId,
-    name,
-    description: '',
-    invitations: legacy ? null : false,
-    chatHistory: legacy ? null : true,
-    fileUpload: legacy ? null : false,
-    membersCanCreateRooms: legacy ? null : null,
-    childrenMustInherit: false,
-    allowSubcategoryScopeChanges: legacy,
-    overrideMembers: false,
-    scopeDefinerId: legacy ? id : null,
-    roleDefinerId: legacy ? id : null,
-    fileStoreUri: null,
-    disabled: false,
-    audit,
-    ...extra,
-  });
+  const category = (id: number, parentId: number, name: string, extra: Partial<SourceCategory> = {}): SourceCategory =>
+    newSourceCategory({
+      id,
+      guid: guid(id),
+      parentId,
+      name,
+      audit,
+      ...(legacy ? { allowSubcategoryScopeChanges: true, scopeDefinerId: id, roleDefinerId: id } : { invitations: false, chatHistory: true, fileUpload: false }),
+      ...extra,
+    });
   const categories = legacy
     ? [
         category(10, ROOT_NODE_ID, 'Engineering', { invitations: true, description: 'Builds things — «ingénierie»' }),
@@ -86,26 +76,8 @@ export function buildSamplePool(flavour: SourceFlavour): SamplePool {
         category(12, 11, 'ש"ל <RTL>', { chatHistory: false, overrideMembers: true }),
       ]
     : [category(10, ROOT_NODE_ID, 'Engineering', { invitations: true }), category(11, ROOT_NODE_ID, 'Platform & Tools')];
-  const room = (id: number, categoryId: number, name: string, extra: Partial<SourceRoom> = {}): SourceRoom => ({
-    id,
-    guid: guid(id),
-    categoryId,
-    name,
-    description: '',
-    topic: legacy ? '' : null,
-    visibility: Visibility.Scope,
-    behavior: Behavior.Normal,
-    disabled: false,
-    invitations: null,
-    chatHistory: null,
-    fileUpload: null,
-    overrideMembers: false,
-    scopeDefinerId: legacy ? categoryId : null,
-    roleDefinerId: legacy ? id : null,
-    addinId: null,
-    audit,
-    ...extra,
-  });
+  const room = (id: number, categoryId: number, name: string, extra: Partial<SourceRoom> = {}): SourceRoom =>
+    newSourceRoom({ id, guid: guid(id), categoryId, name, audit, ...(legacy ? { topic: '', scopeDefinerId: categoryId, roleDefinerId: id } : {}), ...extra });
   const longName = 'R'.repeat(256);
   const rooms = [
     room(100, 10, 'general', { description: 'Everyone 👋', topic: legacy ? 'Topic with \u0001 control' : null, addinId: guid(500) }),

@@ -1,17 +1,16 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  Behavior,
   ROOT_NODE_ID,
   SourceWriter,
-  Visibility,
   createPool,
+  newSourceCategory,
+  newSourceRoom,
   formatFileLink,
   isoToTicks,
   seedPoolRoot,
   type Message,
   type Principal,
-  type SourceCategory,
   type SourceRoom,
 } from '@pcmig/core';
 import type { ProgressEvent } from '@pcmig/core';
@@ -44,45 +43,9 @@ const alice: Principal = {
   homePoolId: 1,
 };
 
-const category: SourceCategory = {
-  id: 10,
-  guid: guid(10),
-  parentId: ROOT_NODE_ID,
-  name: 'Engineering',
-  description: '',
-  invitations: false,
-  chatHistory: true,
-  fileUpload: true,
-  membersCanCreateRooms: null,
-  childrenMustInherit: false,
-  allowSubcategoryScopeChanges: false,
-  overrideMembers: false,
-  scopeDefinerId: null,
-  roleDefinerId: null,
-  fileStoreUri: null,
-  disabled: false,
-  audit,
-};
+const category = newSourceCategory({ id: 10, guid: guid(10), parentId: ROOT_NODE_ID, name: 'Engineering', audit, invitations: false, chatHistory: true, fileUpload: true });
 
-const room = (id: number, name: string): SourceRoom => ({
-  id,
-  guid: guid(id),
-  categoryId: 10,
-  name,
-  description: '',
-  topic: null,
-  visibility: Visibility.Scope,
-  behavior: Behavior.Normal,
-  disabled: false,
-  invitations: null,
-  chatHistory: null,
-  fileUpload: null,
-  overrideMembers: false,
-  scopeDefinerId: null,
-  roleDefinerId: null,
-  addinId: null,
-  audit,
-});
+const room = (id: number, name: string): SourceRoom => newSourceRoom({ id, guid: guid(id), categoryId: 10, name, audit });
 
 /** A Persistent Chat database whose messages post files (the links the import carried over). */
 async function targetPool(file: string, contents: Record<number, string[]>): Promise<void> {

@@ -33,7 +33,11 @@ if (flag('--hash')) {
   const files = listFiles(args[args.indexOf('--hash') + 1] as string);
   const pool = createHashPool(threads ?? os.availableParallelism());
   const started = performance.now();
-  await Promise.all(files.map((file) => pool.hash(file)));
+  // As -Verify and -Checksum hash a tree: store-relative paths in batches (hashMany), not one job per file.
+  const root = args[args.indexOf('--hash') + 1] as string;
+  const hashed = await pool.hashMany(root, files.map((file) => path.relative(root, file).split(path.sep).join('/')));
+  const failed = hashed.find((h) => h instanceof Error);
+  if (failed) throw failed;
   const elapsedMs = performance.now() - started;
   const bytes = pool.bytesHashed;
   await pool.close();

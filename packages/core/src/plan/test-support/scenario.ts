@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Behavior, ROOT_NODE_ID, Visibility, type SourceFlavour } from '../../model/constants.js';
+import { ROOT_NODE_ID, type SourceFlavour } from '../../model/constants.js';
 import type { Message } from '../../model/message.js';
-import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
+import { newSourceCategory, newSourceRoom, type Addin, type RoleAssignment, type ScopeEntry, type SourceCategory, type SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
 import { isoToTicks } from '../../model/ticks.js';
 import { createPool, openPool, type PoolDatabase } from '../../db/open-pool.js';
@@ -84,49 +84,29 @@ export function federatedUser(id: number, address: string): Principal {
 }
 
 export function category(id: number, parentId: number, name: string, extra: Partial<SourceCategory> = {}, legacy = true): SourceCategory {
-  return {
+  return newSourceCategory({
     id,
     guid: guid(id),
     parentId,
     name,
-    description: '',
-    invitations: legacy ? null : false,
-    chatHistory: legacy ? null : true,
-    fileUpload: legacy ? null : false,
-    membersCanCreateRooms: null,
-    childrenMustInherit: false,
-    allowSubcategoryScopeChanges: legacy,
-    overrideMembers: false,
-    scopeDefinerId: legacy ? parentId : null,
-    roleDefinerId: legacy ? parentId : null,
-    fileStoreUri: null,
-    disabled: false,
     audit: AUDIT,
+    ...(legacy
+      ? { allowSubcategoryScopeChanges: true, scopeDefinerId: parentId, roleDefinerId: parentId }
+      : { invitations: false, chatHistory: true, fileUpload: false }),
     ...extra,
-  };
+  });
 }
 
 export function room(id: number, categoryId: number, name: string, extra: Partial<SourceRoom> = {}, legacy = true): SourceRoom {
-  return {
+  return newSourceRoom({
     id,
     guid: guid(id),
     categoryId,
     name,
-    description: '',
-    topic: legacy ? '' : null,
-    visibility: Visibility.Scope,
-    behavior: Behavior.Normal,
-    disabled: false,
-    invitations: null,
-    chatHistory: null,
-    fileUpload: null,
-    overrideMembers: false,
-    scopeDefinerId: legacy ? categoryId : null,
-    roleDefinerId: legacy ? id : null,
-    addinId: null,
     audit: AUDIT,
+    ...(legacy ? { topic: '', scopeDefinerId: categoryId, roleDefinerId: id } : {}),
     ...extra,
-  };
+  });
 }
 
 /** `count` messages in a room, one hour apart from `startIso`, authors cycling through `authors`. */
