@@ -8,8 +8,9 @@ import {
   PersistentChatStore,
   ROOT_NODE_ID,
   SourceWriter,
-  Visibility,
   createPool,
+  newSourceCategory,
+  newSourceRoom,
   exportPersistentChatData,
   findingsOf,
   importPersistentChatData,
@@ -57,49 +58,11 @@ function user(id: number, name: string, extra: Partial<Principal> = {}): Princip
 }
 
 function category(id: number, parentId: number, name: string, extra: Partial<SourceCategory> = {}): SourceCategory {
-  return {
-    id,
-    guid: guid(id),
-    parentId,
-    name,
-    description: '',
-    invitations: null,
-    chatHistory: null,
-    fileUpload: null,
-    membersCanCreateRooms: null,
-    childrenMustInherit: false,
-    allowSubcategoryScopeChanges: true,
-    overrideMembers: false,
-    scopeDefinerId: ROOT_NODE_ID,
-    roleDefinerId: ROOT_NODE_ID,
-    fileStoreUri: null,
-    disabled: false,
-    audit,
-    ...extra,
-  };
+  return newSourceCategory({ id, guid: guid(id), parentId, name, audit, allowSubcategoryScopeChanges: true, scopeDefinerId: ROOT_NODE_ID, roleDefinerId: ROOT_NODE_ID, ...extra });
 }
 
 function room(id: number, categoryId: number, name: string, extra: Partial<SourceRoom> = {}): SourceRoom {
-  return {
-    id,
-    guid: guid(id),
-    categoryId,
-    name,
-    description: '',
-    topic: '',
-    visibility: Visibility.Scope,
-    behavior: Behavior.Normal,
-    disabled: false,
-    invitations: null,
-    chatHistory: null,
-    fileUpload: null,
-    overrideMembers: true,
-    scopeDefinerId: ROOT_NODE_ID,
-    roleDefinerId: id,
-    addinId: null,
-    audit,
-    ...extra,
-  };
+  return newSourceRoom({ id, guid: guid(id), categoryId, name, audit, topic: '', overrideMembers: true, scopeDefinerId: ROOT_NODE_ID, roleDefinerId: id, ...extra });
 }
 
 function history(roomId: number, count: number, authors: number[], startIso: string): Message[] {
