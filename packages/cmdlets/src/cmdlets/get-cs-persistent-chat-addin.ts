@@ -1,5 +1,24 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DB_INSTANCE, DB_NAME, POOL_FQDN } from './target-database-parameters.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    sets: ['Identity'],
+    mandatory: ['Identity'],
+    position: 0,
+    notNullOrEmpty: true,
+    valueFromPipelineByPropertyName: true,
+    description: 'The add-in to return: <Name> or <PersistentChatPoolFqdn>\\<Name>.',
+  },
+  DBInstance: DB_INSTANCE,
+  DBName: DB_NAME,
+  PersistentChatPoolFqdn: POOL_FQDN,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type AddinQuery = BoundValues<typeof parameters>;
 
 export const getCsPersistentChatAddin = defineCmdlet({
   name: 'Get-CsPersistentChatAddin',
@@ -8,20 +27,7 @@ export const getCsPersistentChatAddin = defineCmdlet({
     'Reads the add-ins (tblSiopWhiteList: name and URL) of a Lync Server 2013 / Skype for Business Persistent Chat content database, read-only. Use it after Import-CsPersistentChatData to check that the legacy add-ins arrived. With -Identity it returns one add-in.',
   defaultParameterSet: 'Pool',
   confirmImpact: 'None',
-  parameters: {
-    Identity: {
-      type: 'String',
-      sets: ['Identity'],
-      mandatory: ['Identity'],
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The add-in to return: <Name> or <PersistentChatPoolFqdn>\\<Name>.',
-    },
-    DBInstance: DB_INSTANCE,
-    DBName: DB_NAME,
-    PersistentChatPoolFqdn: POOL_FQDN,
-  },
+  parameters,
   examples: [
     { code: 'Get-CsPersistentChatAddin -DBInstance mgc.db', remarks: 'Returns every add-in registered in the Persistent Chat database in mgc.db.' },
     { code: 'Get-CsPersistentChatAddin -Identity ITPersistentChatAddin -DBInstance mgc.db', remarks: 'Returns the add-in ITPersistentChatAddin.' },

@@ -1,5 +1,25 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { AS_OBJECT, DB_INSTANCE, DB_NAME, POOL_FQDN } from './target-database-parameters.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    sets: ['Identity'],
+    mandatory: ['Identity'],
+    position: 0,
+    notNullOrEmpty: true,
+    valueFromPipelineByPropertyName: true,
+    description: 'The category to return: <Name> or <PersistentChatPoolFqdn>\\<Name>.',
+  },
+  DBInstance: DB_INSTANCE,
+  DBName: DB_NAME,
+  PersistentChatPoolFqdn: POOL_FQDN,
+  AsObject: AS_OBJECT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type CategoryQuery = BoundValues<typeof parameters>;
 
 export const getCsPersistentChatCategory = defineCmdlet({
   name: 'Get-CsPersistentChatCategory',
@@ -8,21 +28,7 @@ export const getCsPersistentChatCategory = defineCmdlet({
     'Reads the categories of a Lync Server 2013 / Skype for Business Persistent Chat content database (mgc), read-only: name, description, the invitation, file upload and chat history settings, and the AllowedMembers, DeniedMembers and Creators lists. Use it after Import-CsPersistentChatData to verify that the data has migrated (step 10 of Microsoft\'s migration procedure). With -Identity it returns one category.',
   defaultParameterSet: 'Pool',
   confirmImpact: 'None',
-  parameters: {
-    Identity: {
-      type: 'String',
-      sets: ['Identity'],
-      mandatory: ['Identity'],
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The category to return: <Name> or <PersistentChatPoolFqdn>\\<Name>.',
-    },
-    DBInstance: DB_INSTANCE,
-    DBName: DB_NAME,
-    PersistentChatPoolFqdn: POOL_FQDN,
-    AsObject: AS_OBJECT,
-  },
+  parameters,
   examples: [
     { code: 'Get-CsPersistentChatCategory -DBInstance mgc.db', remarks: 'Returns every category of the Persistent Chat database in the file mgc.db.' },
     {

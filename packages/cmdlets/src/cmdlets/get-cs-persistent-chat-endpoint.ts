@@ -1,5 +1,28 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    position: 0,
+    notNullOrEmpty: true,
+    valueFromPipeline: true,
+    valueFromPipelineByPropertyName: true,
+    description: 'The endpoint: its SIP address (sip:user@domain, or user@domain), its display name, or its distinguished name.',
+  },
+  Filter: {
+    type: 'String',
+    notNullOrEmpty: true,
+    description:
+      'Comparisons on Identity, SipAddress, DisplayName and PersistentChatPoolFqdn with -eq, -ne, -like and -notlike, joined by -and, -or and -not, e.g. {SipAddress -like "sip:ocs*"}.',
+  },
+  PersistentChatPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'Only the endpoints of this Persistent Chat pool.' },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type GetEndpointValues = BoundValues<typeof parameters>;
 
 export const getCsPersistentChatEndpoint = defineCmdlet({
   name: 'Get-CsPersistentChatEndpoint',
@@ -7,24 +30,7 @@ export const getCsPersistentChatEndpoint = defineCmdlet({
   description:
     'Reads the Persistent Chat endpoint contacts in CN=Application Contacts of the deployment\'s directory, read-only. Without -Identity it returns every endpoint; -Filter and -PersistentChatPoolFqdn narrow the list. An interrupted Move-CsPersistentChatLookupUri is reported as a warning (the next command that changes endpoints repairs it), and so are endpoints whose pool is not in the topology.',
   confirmImpact: 'None',
-  parameters: {
-    Identity: {
-      type: 'String',
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipeline: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The endpoint: its SIP address (sip:user@domain, or user@domain), its display name, or its distinguished name.',
-    },
-    Filter: {
-      type: 'String',
-      notNullOrEmpty: true,
-      description:
-        'Comparisons on Identity, SipAddress, DisplayName and PersistentChatPoolFqdn with -eq, -ne, -like and -notlike, joined by -and, -or and -not, e.g. {SipAddress -like "sip:ocs*"}.',
-    },
-    PersistentChatPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'Only the endpoints of this Persistent Chat pool.' },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Get-CsPersistentChatEndpoint -Deployment litwareinc',

@@ -1,5 +1,14 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  Identity: { type: 'String', position: 0, notNullOrEmpty: true, description: 'One pool, by its FQDN.' },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type PoolIdentityValues = BoundValues<typeof parameters>;
 
 export const getCsPersistentChatPool = defineCmdlet({
   name: 'Get-CsPersistentChatPool',
@@ -7,10 +16,7 @@ export const getCsPersistentChatPool = defineCmdlet({
   description:
     'pcmig\'s view of the part of the topology the migration touches: each pool\'s kind (ocs2007r2, lync2010 or pc2013), product, database instance and name (as -DBInstance/-DBName of Export-/Import-CsPersistentChatData take them), file store, the recorded state of its services, and — for legacy pools — the SIP URI of its Lookup service and whether deployment.json names it or the ocschat@ convention applies. Read-only.',
   confirmImpact: 'None',
-  parameters: {
-    Identity: { type: 'String', position: 0, notNullOrEmpty: true, description: 'One pool, by its FQDN.' },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Get-CsPersistentChatPool atl-gc-001.litwareinc.com -Deployment litwareinc',

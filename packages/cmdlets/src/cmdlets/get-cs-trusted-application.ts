@@ -1,5 +1,19 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    position: 0,
+    notNullOrEmpty: true,
+    description: 'One application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/urn:application:groupchat (the urn:application: prefix is optional).',
+  },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type TrustedIdentityValues = BoundValues<typeof parameters>;
 
 export const getCsTrustedApplication = defineCmdlet({
   name: 'Get-CsTrustedApplication',
@@ -7,15 +21,7 @@ export const getCsTrustedApplication = defineCmdlet({
   description:
     'Reads the trusted applications of the topology (deployment.json, with the removals pcmig recorded): the legacy Group Chat pool runs as trusted applications such as urn:application:groupchat, which step 12 of the migration procedure deletes. Read-only.',
   confirmImpact: 'None',
-  parameters: {
-    Identity: {
-      type: 'String',
-      position: 0,
-      notNullOrEmpty: true,
-      description: 'One application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/urn:application:groupchat (the urn:application: prefix is optional).',
-    },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Get-CsTrustedApplication -Deployment litwareinc',

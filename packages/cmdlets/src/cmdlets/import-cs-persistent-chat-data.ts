@@ -1,5 +1,35 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DB_NAME } from './target-database-parameters.js';
+
+const parameters = {
+  DBInstance: {
+    type: 'String',
+    mandatory: true,
+    notNullOrEmpty: true,
+    description:
+      'The target Persistent Chat database: a SQL Server instance (host\\instance, host,port or host; credentials from PCMIG_SQL_USER / PCMIG_SQL_PASSWORD, or integrated) or an embedded database file (a path ending .db/.sqlite, or sqlite:<path>).',
+  },
+  DBName: DB_NAME,
+  FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The package (.zip) written by Export-CsPersistentChatData.' },
+  ByteInput: {
+    type: 'Byte[]',
+    sets: ['ByteInput'],
+    mandatory: ['ByteInput'],
+    valueFromPipeline: true,
+    description: 'The package as bytes, from Export-CsPersistentChatData -AsBytes (by value from the pipeline). On the pcmig command line: - for standard input, or @<path>.',
+  },
+  Report: { type: 'String', notNullOrEmpty: true, description: 'Path of the HTML report (an existing file is overwritten), written in every case, a refusal included.' },
+  Force: { type: 'SwitchParameter', description: 'Imports although the Persistent Chat services look active, and does not ask for confirmation.' },
+  BackupPath: { type: 'String', notNullOrEmpty: true, extension: true, description: 'Where to back the target up before the first write (default: a new file next to an embedded database, or a .bak in SQL Server\'s backup folder).' },
+  NoBackup: { type: 'SwitchParameter', extension: true, description: 'Imports without a backup of the target (Microsoft asks for one when the target already holds data).' },
+  CategorySeparator: { type: 'String', notNullOrEmpty: true, extension: true, description: 'Joins the names of nested legacy categories into one flat category name (default " / ").' },
+  ShortenLongNames: { type: 'SwitchParameter', extension: true, description: 'Shortens names longer than 256 characters (with a warning each) instead of refusing the plan.' },
+  RootRoomsCategory: { type: 'String', notNullOrEmpty: true, extension: true, description: 'The category for rooms placed directly under the legacy root category (default "General").' },
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type ImportValues = BoundValues<typeof parameters>;
 
 export const importCsPersistentChatData = defineCmdlet({
   name: 'Import-CsPersistentChatData',
@@ -9,31 +39,7 @@ export const importCsPersistentChatData = defineCmdlet({
   defaultParameterSet: 'FileName',
   confirmImpact: 'High',
   shouldProcess: { action: 'Import Persistent Chat data', target: '{DBInstance}', whatIf: 'engine' },
-  parameters: {
-    DBInstance: {
-      type: 'String',
-      mandatory: true,
-      notNullOrEmpty: true,
-      description:
-        'The target Persistent Chat database: a SQL Server instance (host\\instance, host,port or host; credentials from PCMIG_SQL_USER / PCMIG_SQL_PASSWORD, or integrated) or an embedded database file (a path ending .db/.sqlite, or sqlite:<path>).',
-    },
-    DBName: DB_NAME,
-    FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The package (.zip) written by Export-CsPersistentChatData.' },
-    ByteInput: {
-      type: 'Byte[]',
-      sets: ['ByteInput'],
-      mandatory: ['ByteInput'],
-      valueFromPipeline: true,
-      description: 'The package as bytes, from Export-CsPersistentChatData -AsBytes (by value from the pipeline). On the pcmig command line: - for standard input, or @<path>.',
-    },
-    Report: { type: 'String', notNullOrEmpty: true, description: 'Path of the HTML report (an existing file is overwritten), written in every case, a refusal included.' },
-    Force: { type: 'SwitchParameter', description: 'Imports although the Persistent Chat services look active, and does not ask for confirmation.' },
-    BackupPath: { type: 'String', notNullOrEmpty: true, extension: true, description: 'Where to back the target up before the first write (default: a new file next to an embedded database, or a .bak in SQL Server\'s backup folder).' },
-    NoBackup: { type: 'SwitchParameter', extension: true, description: 'Imports without a backup of the target (Microsoft asks for one when the target already holds data).' },
-    CategorySeparator: { type: 'String', notNullOrEmpty: true, extension: true, description: 'Joins the names of nested legacy categories into one flat category name (default " / ").' },
-    ShortenLongNames: { type: 'SwitchParameter', extension: true, description: 'Shortens names longer than 256 characters (with a warning each) instead of refusing the plan.' },
-    RootRoomsCategory: { type: 'String', notNullOrEmpty: true, extension: true, description: 'The category for rooms placed directly under the legacy root category (default "General").' },
-  },
+  parameters,
   examples: [
     {
       code: 'Import-CsPersistentChatData -DBInstance mgc-target.db -FileName export.zip -WhatIf -Report whatif.html',

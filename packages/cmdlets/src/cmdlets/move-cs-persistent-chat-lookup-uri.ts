@@ -1,5 +1,15 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  LegacyPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'The legacy Group Chat pool whose Lookup Server URI moves (default: the only legacy pool of the topology).' },
+  PersistentChatPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'The Persistent Chat pool the endpoint points to (default: the only Persistent Chat pool of the topology).' },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type LookupUriMoveValues = BoundValues<typeof parameters>;
 
 export const moveCsPersistentChatLookupUri = defineCmdlet({
   name: 'Move-CsPersistentChatLookupUri',
@@ -12,11 +22,7 @@ export const moveCsPersistentChatLookupUri = defineCmdlet({
     target: 'the Lookup Server URI of {LegacyPoolFqdn|the legacy Group Chat pool}',
     whatIf: 'engine',
   },
-  parameters: {
-    LegacyPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'The legacy Group Chat pool whose Lookup Server URI moves (default: the only legacy pool of the topology).' },
-    PersistentChatPoolFqdn: { type: 'String', notNullOrEmpty: true, description: 'The Persistent Chat pool the endpoint points to (default: the only Persistent Chat pool of the topology).' },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Move-CsPersistentChatLookupUri -Deployment litwareinc -WhatIf',

@@ -1,5 +1,23 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    mandatory: true,
+    position: 0,
+    notNullOrEmpty: true,
+    valueFromPipeline: true,
+    valueFromPipelineByPropertyName: true,
+    description: 'The endpoint: its SIP address, its display name (when unique), or its distinguished name.',
+  },
+  Force: { type: 'SwitchParameter', description: 'Removes the endpoint without asking for confirmation.' },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type RemoveEndpointValues = BoundValues<typeof parameters>;
 
 export const removeCsPersistentChatEndpoint = defineCmdlet({
   name: 'Remove-CsPersistentChatEndpoint',
@@ -8,19 +26,7 @@ export const removeCsPersistentChatEndpoint = defineCmdlet({
     'Deletes one Persistent Chat endpoint contact from CN=Application Contacts. Only endpoint contacts are removed: a user account given as -Identity is refused (PCMIG-EP-016). Removing the endpoint that carries the legacy Lookup Server URI is allowed, with a warning: legacy Group Chat clients then no longer reach Persistent Chat. Endpoints piped from Get-CsPersistentChatEndpoint bind by their Identity.',
   confirmImpact: 'High',
   shouldProcess: { action: 'Remove the Persistent Chat endpoint', target: '{Identity}', whatIf: 'engine' },
-  parameters: {
-    Identity: {
-      type: 'String',
-      mandatory: true,
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipeline: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The endpoint: its SIP address, its display name (when unique), or its distinguished name.',
-    },
-    Force: { type: 'SwitchParameter', description: 'Removes the endpoint without asking for confirmation.' },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Remove-CsPersistentChatEndpoint -Identity sip:pchat@litwareinc.com -Deployment litwareinc -Force',

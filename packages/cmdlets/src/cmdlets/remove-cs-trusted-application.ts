@@ -1,5 +1,23 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+
+const parameters = {
+  Identity: {
+    type: 'String',
+    mandatory: true,
+    position: 0,
+    notNullOrEmpty: true,
+    valueFromPipeline: true,
+    valueFromPipelineByPropertyName: true,
+    description: 'The application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/groupchat (the urn:application: prefix is optional).',
+  },
+  Force: { type: 'SwitchParameter', description: 'Removes the application without asking for confirmation.' },
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type RemoveTrustedValues = BoundValues<typeof parameters>;
 
 export const removeCsTrustedApplication = defineCmdlet({
   name: 'Remove-CsTrustedApplication',
@@ -8,19 +26,7 @@ export const removeCsTrustedApplication = defineCmdlet({
     'Removes one trusted application from its trusted application pool in the topology and records the removal in the topology\'s history. Refused while the legacy Group Chat pool the application belongs to runs — by the recorded service state (PCMIG-TOPO-004) or because a Group Chat server pinged the pool database within the last hour (PCMIG-TOPO-005). Warns while the legacy Lookup Server account has not been moved yet. Applications piped from Get-CsTrustedApplication bind by their Identity.',
   confirmImpact: 'High',
   shouldProcess: { action: 'Remove the trusted application', target: '{Identity}', whatIf: 'engine' },
-  parameters: {
-    Identity: {
-      type: 'String',
-      mandatory: true,
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipeline: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/groupchat (the urn:application: prefix is optional).',
-    },
-    Force: { type: 'SwitchParameter', description: 'Removes the application without asking for confirmation.' },
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Remove-CsTrustedApplication -Identity atl-gc-001.litwareinc.com/groupchat -Deployment litwareinc -WhatIf',

@@ -1,6 +1,16 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
+import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
 import { POOL_FQDN, POOL_PASS_THRU } from './pool-service-parameters.js';
+
+const parameters = {
+  PoolFqdn: POOL_FQDN,
+  PassThru: POOL_PASS_THRU,
+  Deployment: DEPLOYMENT,
+} as const satisfies ParameterSpecs;
+
+/** The bound parameters its engine receives: derived from the definition, never declared twice. */
+export type PoolServiceValues = BoundValues<typeof parameters>;
 
 export const startCsPersistentChatPoolService = defineCmdlet({
   name: 'Start-CsPersistentChatPoolService',
@@ -9,11 +19,7 @@ export const startCsPersistentChatPoolService = defineCmdlet({
     'Step 9 of Microsoft\'s procedure starts the Persistent Chat services once the data is imported and the lookup URI moved. pcmig does not start Windows services on remote servers: the administrator starts them, and records it with this cmdlet. Recording a legacy Group Chat pool as running again (to fall back before the lookup URI is moved) makes pcmig refuse the move and the decommissioning until it is recorded as stopped. Recording a state the pool already has changes nothing (a warning says so). Pools piped from Get-CsPersistentChatPool bind by their PoolFqdn.',
   confirmImpact: 'Medium',
   shouldProcess: { action: 'Record the pool services as started', target: '{PoolFqdn}', whatIf: 'engine' },
-  parameters: {
-    PoolFqdn: POOL_FQDN,
-    PassThru: POOL_PASS_THRU,
-    Deployment: DEPLOYMENT,
-  },
+  parameters,
   examples: [
     {
       code: 'Start-CsPersistentChatPoolService -PoolFqdn atl-gc-001.litwareinc.com -Deployment litwareinc -PassThru',

@@ -3,14 +3,9 @@ import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { endpointObject } from './endpoint-objects.js';
 import { withCmdletDeployment } from './open-cmdlet-deployment.js';
 import { reportEngineResult } from './report-engine-result.js';
-
-export interface NewEndpointValues {
-  readonly SipAddress: string;
-  readonly PersistentChatPoolFqdn: string;
-  readonly DisplayName?: string;
-  readonly PassThru: boolean;
-  readonly Deployment?: string;
-}
+import type { NewEndpointValues } from '../cmdlets/new-cs-persistent-chat-endpoint.js';
+import type { GetEndpointValues } from '../cmdlets/get-cs-persistent-chat-endpoint.js';
+import type { RemoveEndpointValues } from '../cmdlets/remove-cs-persistent-chat-endpoint.js';
 
 /** New-CsPersistentChatEndpoint: the endpoint is written only with -PassThru, and never under -WhatIf. */
 export async function runNewEndpoint(values: NewEndpointValues, context: CmdletContext): Promise<void> {
@@ -25,13 +20,6 @@ export async function runNewEndpoint(values: NewEndpointValues, context: CmdletC
     await reportEngineResult(result, context, warn);
     if (values.PassThru && !result.whatIf) context.writeObject(endpointObject(result.endpoint));
   });
-}
-
-export interface GetEndpointValues {
-  readonly Identity?: string;
-  readonly Filter?: string;
-  readonly PersistentChatPoolFqdn?: string;
-  readonly Deployment?: string;
 }
 
 /** Get-CsPersistentChatEndpoint: an -Identity that matches nothing is a non-terminating PCMIG-EP-004. */
@@ -54,12 +42,6 @@ export async function runGetEndpoint(values: GetEndpointValues, context: CmdletC
       );
     }
   });
-}
-
-export interface RemoveEndpointValues {
-  readonly Identity: string;
-  readonly Force: boolean;
-  readonly Deployment?: string;
 }
 
 /** Remove-CsPersistentChatEndpoint: writes nothing, as Microsoft's. */

@@ -1,18 +1,6 @@
-import { exportPersistentChatData, throttleProgress, type ExportLevel } from '@pcmig/core';
+import { exportPersistentChatData, throttleProgress } from '@pcmig/core';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
-
-export interface ExportValues {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly FileName?: string;
-  readonly AsBytes: boolean;
-  readonly Level: ExportLevel;
-  readonly Scope?: string[];
-  readonly StartDate?: Date;
-  readonly DisableExportedNodes: boolean;
-  readonly Report?: string;
-  readonly Force: boolean;
-}
+import type { ExportValues } from '../cmdlets/export-cs-persistent-chat-data.js';
 
 /** Export-CsPersistentChatData: the engine's notices become warnings (and verbose lines), its result one object or the bytes. */
 export async function runExport(values: ExportValues, context: CmdletContext): Promise<void> {

@@ -1,11 +1,6 @@
 import { checkFileLinks, fsErrors, type LinkProblem } from '@pcmig/file-sync';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
-
-export interface FileLinkCheckValues {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly Destination: string;
-}
+import type { FileLinkCheckValues } from '../cmdlets/test-cs-persistent-chat-file-link.js';
 
 /** Problems shown as warnings one by one (all of them are in the result object). */
 const PROBLEMS_SHOWN = 50;

@@ -1,19 +1,7 @@
 import type { ErrorRecordData } from '@pcmig/core';
 import { copyFileStore, describeFinding, formatItem, fsErrors } from '@pcmig/file-sync';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
-
-export interface FileStoreCopyValues {
-  readonly Source: string;
-  readonly Destination: string;
-  readonly Checksum: boolean;
-  readonly Verify: boolean;
-  readonly Mirror: boolean;
-  readonly Threads?: number;
-  readonly Retry: number;
-  readonly Wait: number;
-  readonly Log?: string;
-  readonly MaxPathLength: number;
-}
+import type { FileStoreCopyValues } from '../cmdlets/copy-cs-persistent-chat-file-store.js';
 
 /**
  * Copy-CsPersistentChatFileStore. Under -WhatIf every planned change is a What if line; findings

@@ -1,19 +1,6 @@
 import { describePlan, importPersistentChatData, throttleProgress, type ImportResult, type MigrationPlan } from '@pcmig/core';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
-
-export interface ImportValues {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly FileName?: string;
-  readonly ByteInput?: Uint8Array;
-  readonly Report?: string;
-  readonly Force: boolean;
-  readonly BackupPath?: string;
-  readonly NoBackup: boolean;
-  readonly CategorySeparator?: string;
-  readonly ShortenLongNames: boolean;
-  readonly RootRoomsCategory?: string;
-}
+import type { ImportValues } from '../cmdlets/import-cs-persistent-chat-data.js';
 
 /** Findings shown as warnings one by one; the rest are in the result object and the report. */
 const FINDINGS_SHOWN = 50;

@@ -3,12 +3,7 @@ import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { lookupUriMoveObject } from './endpoint-objects.js';
 import { withCmdletDeployment } from './open-cmdlet-deployment.js';
 import { reportEngineResult } from './report-engine-result.js';
-
-export interface LookupUriMoveValues {
-  readonly LegacyPoolFqdn?: string;
-  readonly PersistentChatPoolFqdn?: string;
-  readonly Deployment?: string;
-}
+import type { LookupUriMoveValues } from '../cmdlets/move-cs-persistent-chat-lookup-uri.js';
 
 /**
  * Move-CsPersistentChatLookupUri. Under -WhatIf both steps are What if lines and nothing is

@@ -3,17 +3,8 @@ import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { withCmdletDeployment } from './open-cmdlet-deployment.js';
 import { reportEngineResult } from './report-engine-result.js';
 import { poolObject, topologyEventObject } from './topology-objects.js';
-
-export interface PoolIdentityValues {
-  readonly Identity?: string;
-  readonly Deployment?: string;
-}
-
-export interface PoolServiceValues {
-  readonly PoolFqdn: string;
-  readonly PassThru: boolean;
-  readonly Deployment?: string;
-}
+import type { PoolIdentityValues } from '../cmdlets/get-cs-persistent-chat-pool.js';
+import type { PoolServiceValues } from '../cmdlets/start-cs-persistent-chat-pool-service.js';
 
 /** Get-CsPersistentChatPool. */
 export async function runGetPool(values: PoolIdentityValues, context: CmdletContext): Promise<void> {

@@ -3,17 +3,8 @@ import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { withCmdletDeployment } from './open-cmdlet-deployment.js';
 import { reportEngineResult } from './report-engine-result.js';
 import { trustedApplicationObject, trustedApplicationPoolObject } from './topology-objects.js';
-
-export interface TrustedIdentityValues {
-  readonly Identity?: string;
-  readonly Deployment?: string;
-}
-
-export interface RemoveTrustedValues {
-  readonly Identity: string;
-  readonly Force: boolean;
-  readonly Deployment?: string;
-}
+import type { TrustedIdentityValues } from '../cmdlets/get-cs-trusted-application.js';
+import type { RemoveTrustedValues } from '../cmdlets/remove-cs-trusted-application.js';
 
 /** Get-CsTrustedApplication. */
 export async function runGetTrustedApplication(values: TrustedIdentityValues, context: CmdletContext): Promise<void> {

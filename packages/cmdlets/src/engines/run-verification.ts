@@ -1,19 +1,6 @@
 import { testPersistentChatMigration, throttleProgress } from '@pcmig/core';
 import type { CmdletContext } from '../definition/cmdlet-context.js';
-
-export interface VerificationValues {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly FileName?: string;
-  readonly ByteInput?: Uint8Array;
-  readonly SourceDBInstance?: string;
-  readonly SourceDBName?: string;
-  readonly StartDate?: Date;
-  readonly CategorySeparator?: string;
-  readonly ShortenLongNames: boolean;
-  readonly RootRoomsCategory?: string;
-  readonly Report?: string;
-}
+import type { VerificationValues } from '../cmdlets/test-cs-persistent-chat-migration.js';
 
 /** Failed checks shown as warnings one by one (all of them are in the result object). */
 const FAILURES_SHOWN = 50;

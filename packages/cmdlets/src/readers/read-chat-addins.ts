@@ -1,13 +1,7 @@
 import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { identityOf, matchIdentity, notFound } from './match-identity.js';
 import { withTargetStore } from './open-target-store.js';
-
-export interface AddinQuery {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly Identity?: string;
-  readonly PersistentChatPoolFqdn?: string;
-}
+import type { AddinQuery } from '../cmdlets/get-cs-persistent-chat-addin.js';
 
 /** Get-CsPersistentChatAddin: the registered add-ins, as AddinObject-shaped objects. */
 export async function readChatAddins(query: AddinQuery, context: CmdletContext): Promise<void> {

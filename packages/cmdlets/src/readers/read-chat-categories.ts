@@ -2,14 +2,7 @@ import type { CmdletContext } from '../definition/cmdlet-context.js';
 import { identityOf, matchIdentity, notFound } from './match-identity.js';
 import { withTargetStore } from './open-target-store.js';
 import { PrincipalNames } from './principal-names.js';
-
-export interface CategoryQuery {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly Identity?: string;
-  readonly PersistentChatPoolFqdn?: string;
-  readonly AsObject: boolean;
-}
+import type { CategoryQuery } from '../cmdlets/get-cs-persistent-chat-category.js';
 
 /** Get-CsPersistentChatCategory: the categories of a Persistent Chat database, as CategoryObject-shaped objects. */
 export async function readChatCategories(query: CategoryQuery, context: CmdletContext): Promise<void> {

@@ -4,25 +4,7 @@ import { wildcard } from '../help/render-help.js';
 import { identityOf, matchIdentity, notFound } from './match-identity.js';
 import { withTargetStore } from './open-target-store.js';
 import { PrincipalNames } from './principal-names.js';
-
-export interface RoomQuery {
-  readonly DBInstance: string;
-  readonly DBName?: string;
-  readonly Identity?: string;
-  readonly Category?: string;
-  readonly Addin?: string;
-  readonly Disabled?: boolean;
-  readonly Filter?: string;
-  readonly SearchDescription?: boolean;
-  readonly Invitations?: 'Inherit' | 'False';
-  readonly Manager?: string;
-  readonly Member?: string;
-  readonly Privacy?: 'Open' | 'Closed' | 'Secret';
-  readonly Type?: 'Normal' | 'Auditorium';
-  readonly ResultSize?: number;
-  readonly PersistentChatPoolFqdn?: string;
-  readonly AsObject: boolean;
-}
+import type { RoomQuery } from '../cmdlets/get-cs-persistent-chat-room.js';
 
 const ACTIVITY = 'Get-CsPersistentChatRoom';
 
