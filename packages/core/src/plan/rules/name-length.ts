@@ -9,30 +9,12 @@ import { roomTargetName } from './flatten-names.js';
  * -ShortenLongNames the name is shortened deterministically (see shortenName) and reported.
  */
 export function enforceNameLength(ctx: PlanContext): void {
-  const limit = Limits.nodeName;
   for (const category of ctx.categories.values()) {
     if (!category.rootRooms && category.source.name.length === 0) {
       ctx.findings.add('name-empty', categoryPath(category), `Category ${category.source.id} has an empty name.`, { kind: 'category', nodeId: category.source.id });
       continue;
     }
-    if (category.name.length <= limit) continue;
-    if (ctx.options.shortenLongNames) {
-      const short = shortenName(category.name, limit);
-      ctx.findings.add('name-shortened', categoryPath(category), `Category name of ${category.name.length} characters shortened to '${short}'.`, {
-        kind: 'category',
-        from: category.name,
-        to: short,
-        length: category.name.length,
-      });
-      category.name = short;
-    } else {
-      ctx.findings.add(
-        'name-too-long',
-        categoryPath(category),
-        `Category '${category.name}' is ${category.name.length} characters long once flattened; the limit is ${limit}.`,
-        { kind: 'category', name: category.name, length: category.name.length, limit },
-      );
-    }
+    category.name = fitName(ctx, { kind: 'category', label: 'Category', path: categoryPath(category), name: category.name, measured: 'once flattened' });
   }
   for (const room of ctx.rooms.values()) {
     if (!room.migrate) continue;
@@ -40,26 +22,26 @@ export function enforceNameLength(ctx: PlanContext): void {
       ctx.findings.add('name-empty', roomPath(room), `Room ${room.source.id} has an empty name.`, { kind: 'room', nodeId: room.source.id });
       continue;
     }
-    room.name = roomTargetName(room, room.category.name, ctx.options.categorySeparator);
-    if (room.name.length <= limit) continue;
-    if (ctx.options.shortenLongNames) {
-      const short = shortenName(room.name, limit);
-      ctx.findings.add('name-shortened', roomPath(room), `Room name of ${room.name.length} characters shortened to '${short}'.`, {
-        kind: 'room',
-        from: room.name,
-        to: short,
-        length: room.name.length,
-      });
-      room.name = short;
-    } else {
-      ctx.findings.add('name-too-long', roomPath(room), `Room '${room.name}' is ${room.name.length} characters long with its prefix; the limit is ${limit}.`, {
-        kind: 'room',
-        name: room.name,
-        length: room.name.length,
-        limit,
-      });
-    }
+    const name = roomTargetName(room, room.category.name, ctx.options.categorySeparator);
+    room.name = fitName(ctx, { kind: 'room', label: 'Room', path: roomPath(room), name, measured: 'with its prefix' });
   }
+}
+
+/** The name within the limit: as it is, shortened (-ShortenLongNames, a warning) or kept with an error. */
+function fitName(
+  ctx: PlanContext,
+  node: { kind: 'category' | 'room'; label: string; path: string; name: string; measured: string },
+): string {
+  const limit = Limits.nodeName;
+  const { kind, label, path, name } = node;
+  if (name.length <= limit) return name;
+  if (!ctx.options.shortenLongNames) {
+    ctx.findings.add('name-too-long', path, `${label} '${name}' is ${name.length} characters long ${node.measured}; the limit is ${limit}.`, { kind, name, length: name.length, limit });
+    return name;
+  }
+  const short = shortenName(name, limit);
+  ctx.findings.add('name-shortened', path, `${label} name of ${name.length} characters shortened to '${short}'.`, { kind, from: name, to: short, length: name.length });
+  return short;
 }
 
 /**
