@@ -84,9 +84,10 @@ export async function applyPlan(args: {
         chatHistory: c.chatHistory,
         audit: before ? audit(before.addedBy, before.addedOn) : audit(c.addedBy, BigInt(c.addedOn)),
       });
+      const allowed = new Set(c.allowedMembers);
       await store.replaceScope(c.targetId, [
         ...c.allowedMembers.map((id) => ({ principalId: id, denied: false })),
-        ...c.deniedMembers.filter((id) => !c.allowedMembers.includes(id)).map((id) => ({ principalId: id, denied: true })),
+        ...c.deniedMembers.filter((id) => !allowed.has(id)).map((id) => ({ principalId: id, denied: true })),
       ]);
       await store.replaceRoles(c.targetId, c.creators.map((id) => ({ principalId: id, role: 'Creator' as RoleNameValue })));
       written.categories += 1;
