@@ -11,6 +11,7 @@ import { shapingOptions } from '../plan/plan-options.js';
 import type { MigrationPlan } from '../plan/plan-types.js';
 import type { TargetSnapshot } from '../plan/target-snapshot.js';
 import type { WrittenCounts } from './import-types.js';
+import { relieveHeap, withHeapRelief } from '../runtime/heap-relief.js';
 import { ledgerEntries } from './ledger-entries.js';
 import { loadMessages } from './load-messages.js';
 
@@ -73,6 +74,7 @@ export async function applyPlan(args: {
     const existing = new Map(snapshot.categories.map((c) => [c.id, c]));
     for (const c of plan.categories) {
       if (c.action === 'keep') continue;
+      relieveHeap();
       const before = c.action === 'overwrite' ? existing.get(c.targetId)?.audit : undefined;
       await store.upsertCategory({
         id: c.targetId,
@@ -97,6 +99,7 @@ export async function applyPlan(args: {
     const existing = new Map(snapshot.rooms.map((r) => [r.id, r]));
     for (const r of plan.rooms) {
       if (r.action === 'skip' || r.action === 'keep') continue;
+      relieveHeap();
       const before = r.action === 'overwrite' ? existing.get(r.targetId)?.audit : undefined;
       await store.upsertRoom({
         id: r.targetId,
@@ -166,7 +169,7 @@ async function writePrincipals(plan: MigrationPlan, snapshot: TargetSnapshot, st
     if (batch.length > 0) await store.insertPrincipals(batch, { on: instant, verifiedOn });
     batch = [];
   };
-  for await (const principals of source.principals()) {
+  for await (const principals of withHeapRelief(source.principals())) {
     for (const p of principals) {
       sourceGuids.set(p.id, p.guid);
       const action = created.get(p.id);
@@ -182,7 +185,7 @@ async function writePrincipals(plan: MigrationPlan, snapshot: TargetSnapshot, st
   const resolve = (sourceId: number) => targetOf.get(sourceId) ?? byGuid.get(sourceGuids.get(sourceId) ?? '');
   let affiliations: Affiliation[] = [];
   const seen = new Set<string>();
-  for await (const rows of source.affiliations()) {
+  for await (const rows of withHeapRelief(source.affiliations())) {
     for (const a of rows) {
       const principal = created.get(a.principalId)?.targetId;
       const affiliation = resolve(a.affiliationId);

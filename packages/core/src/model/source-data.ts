@@ -1,5 +1,6 @@
 import type { ExportLevel, SourceFlavour } from './constants.js';
 import type { Message } from './message.js';
+import type { ChannelCount, MessageDigest } from './message-digest.js';
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from './node.js';
 import type { Affiliation, Principal } from './principal.js';
 import type { Ticks } from './ticks.js';
@@ -43,4 +44,11 @@ export interface SourceData {
   scopes(): AsyncIterable<ScopeEntry[]>;
   addins(): Promise<Addin[]>;
   messages(): AsyncIterable<Message[]>;
+  /**
+   * The messages as the planner's scan reads them — numbers and joined UTF-8 texts instead of
+   * objects — when the source can give them more cheaply than messages(); null (or no method)
+   * when it cannot. Rooms `wanted` returns false for may come as counts only. A digest holds
+   * until the next one is asked for (its arrays may be reused).
+   */
+  messageDigests?(wanted: (roomId: number) => boolean): Promise<AsyncIterable<MessageDigest | ChannelCount> | null>;
 }

@@ -7,6 +7,7 @@ import { LegacyTree } from './legacy-tree.js';
 import type { PlanContext } from './plan-context.js';
 import { resolvePlanOptions, shapingOptions, type PlanOptions } from './plan-options.js';
 import type { MigrationPlan } from './plan-types.js';
+import { relieveHeap } from '../runtime/heap-relief.js';
 import { rules } from './rules/index.js';
 import { scanMessages } from './scan-messages.js';
 import { readSourceModel } from './source-model.js';
@@ -35,6 +36,7 @@ export async function planMigration(source: SourceData, target: TargetSnapshot, 
     activity: IMPORT_ACTIVITY,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  relieveHeap();
   const sourceKey = sha256(`${model.structureHash}|${scan.fingerprint}`);
   const runKey = sha256(`${sourceKey}|${JSON.stringify(shapingOptions(resolved))}`);
 
@@ -56,6 +58,7 @@ export async function planMigration(source: SourceData, target: TargetSnapshot, 
   const principals = rules.planPrincipals(ctx);
   const addins = rules.planAddins(ctx);
   for (const rule of rules.afterLedger) rule(ctx);
+  relieveHeap();
   options.onProgress?.({ activity: IMPORT_ACTIVITY, status: 'Planning: done', completed: true });
   return assemblePlan(ctx, { runKey, sourceKey, principals, addins });
 }

@@ -5,13 +5,16 @@ import type { SourceData } from '../model/source-data.js';
 import { isoToTicks } from '../model/ticks.js';
 import { SourceReader } from '../db/repositories/source-reader.js';
 import { SourceWriter } from '../db/repositories/source-writer.js';
+import { openPackage } from '../package/read/open-package.js';
+import { writePackage } from '../package/write/write-package.js';
+import { MemorySink } from '../package/zip/zip-sink.js';
 import { planMigration } from './plan-migration.js';
 import { RoomFingerprint, scanMessages, type MessageScan } from './scan-messages.js';
 import { readTargetSnapshot } from './target-snapshot.js';
 import { alice, bob, category, messages, room, ScenarioFolder, type SourceSpec } from './test-support/scenario.js';
 
 /** The same source, seen only through messages(): the scan's general way. */
-function throughMessages(reader: SourceReader): SourceData {
+function throughMessages(reader: SourceData): SourceData {
   return {
     info: () => reader.info(),
     principals: () => reader.principals(),
@@ -35,7 +38,7 @@ const plain = (scan: MessageScan) => ({
   months: [...scan.months],
 });
 
-async function bothWays(reader: SourceReader) {
+async function bothWays(reader: SourceData) {
   const rooms = new Set((await reader.rooms()).map((r) => r.id));
   const context = {
     knownRooms: rooms,
@@ -111,6 +114,30 @@ describe('scanMessages reads a SQLite source from digests exactly as it reads me
       expect(fast).toEqual(general);
       // A month with messages only in a channel that is no room is listed (empty), as before.
       expect(fast.months.find((m) => m.month === '2005-05')).toEqual({ month: '2005-05', migrated: 0, cut: startDate === undefined ? 0 : 12, notMigrated: 0 });
+    }
+  });
+
+  it('reads and plans an export package from its digests exactly as through messages(), with the database\'s source key', async () => {
+    const { pool } = await folder.source({ ...spec('lync2010'), messages: (spec('lync2010').messages ?? []).filter((m) => m.chatId >= 0) });
+    const reader = new SourceReader(pool);
+    const sink = new MemorySink();
+    await writePackage(reader, sink);
+    const pkg = await openPackage({ bytes: sink.bytes() });
+    try {
+      const digests = vi.spyOn(pkg, 'messageDigests');
+      const { fast, general } = await bothWays(pkg);
+      expect(digests).toHaveBeenCalledTimes(1);
+      expect(fast).toEqual(general);
+      expect(fast.total).toBe(4600 + 2300 + 7 + 30);
+      const { store } = await folder.target();
+      const snapshot = await readTargetSnapshot(store);
+      const options = { now: new Date('2014-01-01T00:00:00Z'), shortenLongNames: true, force: true };
+      const plan = await planMigration(pkg, snapshot, options);
+      expect(plan).toEqual(await planMigration(throughMessages(pkg), snapshot, options));
+      // The same source, exported or not, is the same source for the ledger (and verification).
+      expect(plan.sourceKey).toBe((await planMigration(reader, snapshot, options)).sourceKey);
+    } finally {
+      await pkg.close();
     }
   });
 

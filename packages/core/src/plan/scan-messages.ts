@@ -4,8 +4,8 @@ import type { Message } from '../model/message.js';
 import { throttleProgress, type ProgressListener } from '../model/progress.js';
 import type { SourceData } from '../model/source-data.js';
 import { dateToTicks, isoToTicks, MAX_TICKS, TICKS_PER_DAY, ticksToDate, ticksToIso, type Ticks } from '../model/ticks.js';
-import { SourceReader, type ChannelCount, type MessageDigest } from '../db/repositories/source-reader.js';
-import { withHeapRelief } from '../runtime/heap-relief.js';
+import type { ChannelCount, MessageDigest } from '../model/message-digest.js';
+import { relieveHeap, withHeapRelief } from '../runtime/heap-relief.js';
 
 /**
  * A room's content hash, computed the same way over the source (planner) and over the target
@@ -158,7 +158,7 @@ export async function scanMessages(
     readonly contentHash?: boolean;
   },
 ): Promise<MessageScan> {
-  if (!context.contentHash && source instanceof SourceReader) {
+  if (!context.contentHash && source.messageDigests) {
     const digests = await source.messageDigests((id) => context.knownRooms.has(id));
     if (digests) return scanDigests(digests, context);
   }
@@ -298,6 +298,7 @@ async function scanDigests(digests: AsyncIterable<MessageDigest | ChannelCount>,
   };
 
   for await (const item of digests) {
+    relieveHeap();
     if (!('chatIds' in item)) {
       unknownRooms.set(item.channelId, (unknownRooms.get(item.channelId) ?? 0) + item.count);
       total += item.count;

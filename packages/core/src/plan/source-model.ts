@@ -5,6 +5,7 @@ import type { Principal } from '../model/principal.js';
 import type { SourceData, SourceInfo } from '../model/source-data.js';
 import { isLegacyFlavour } from '../db/schema/pool-schema.js';
 import { SourceReader } from '../db/repositories/source-reader.js';
+import { withHeapRelief } from '../runtime/heap-relief.js';
 
 /** The source without its messages, held in memory for the rules (messages are streamed, see scan-messages.ts). */
 export interface SourceModel {
@@ -34,7 +35,7 @@ export async function readSourceModel(source: SourceData): Promise<SourceModel> 
   hash.update(canonical({ flavour: info.flavour, level: info.level, scope: info.scope, startDate: info.startDate, cut: [...info.messagesCut].sort((a, b) => a[0] - b[0]) }));
 
   const principals = new Map<number, Principal>();
-  for await (const batch of source.principals()) {
+  for await (const batch of withHeapRelief(source.principals())) {
     for (const p of batch) principals.set(p.id, p);
     hash.update(canonical(batch));
   }
@@ -46,12 +47,12 @@ export async function readSourceModel(source: SourceData): Promise<SourceModel> 
   hash.update(canonical([...rooms.values()]));
 
   const rolesByNode = new Map<number, RoleAssignment[]>();
-  for await (const batch of source.roles()) {
+  for await (const batch of withHeapRelief(source.roles())) {
     for (const role of batch) push(rolesByNode, role.nodeId, role);
     hash.update(canonical(batch));
   }
   const scopesByNode = new Map<number, ScopeEntry[]>();
-  for await (const batch of source.scopes()) {
+  for await (const batch of withHeapRelief(source.scopes())) {
     for (const scope of batch) push(scopesByNode, scope.nodeId, scope);
     hash.update(canonical(batch));
   }

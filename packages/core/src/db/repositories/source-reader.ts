@@ -1,5 +1,6 @@
 import { ROOT_NODE_ID, NodeType, ROLE_NAMES, type RoleNameValue, type SourceFlavour } from '../../model/constants.js';
 import type { Message } from '../../model/message.js';
+import { digestOfMessages, newDigest, utf16Length, type ChannelCount, type MessageDigest } from '../../model/message-digest.js';
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
 import type { MonthTally, SourceData, SourceInfo } from '../../model/source-data.js';
@@ -45,35 +46,6 @@ export interface MonthlyCount {
   readonly roomId: number;
   /** 'YYYY-MM', UTC. */
   readonly month: string;
-  readonly count: number;
-}
-
-/**
- * One page of a room's messages as the planner's scan reads them (SourceReader.messageDigests):
- * per message its keys in numbers — the time stamp exactly, as a UTC day and the ticks within
- * it — and the UTF-8 of its texts, joined, instead of a Message object and strings per message.
- */
-export interface MessageDigest {
-  readonly roomId: number;
-  readonly count: number;
-  readonly chatIds: Float64Array;
-  /** Days since 0001-01-01 (UTC): ticks = days × TICKS_PER_DAY + ticksOfDay. */
-  readonly days: Float64Array;
-  readonly ticksOfDay: Float64Array;
-  readonly authorIds: Float64Array;
-  /** 1 for an alert. */
-  readonly alerts: Uint8Array;
-  /** 1 when the message has RTF. */
-  readonly hasRtf: Uint8Array;
-  /** content.length as JavaScript counts it (UTF-16 code units). */
-  readonly contentLengths: Float64Array;
-  /** Each message's content and then its RTF (when it has one), in UTF-8, one after another. */
-  readonly text: Buffer;
-}
-
-/** A channel whose messages were counted, not read (no room of the source holds it). */
-export interface ChannelCount {
-  readonly channelId: number;
   readonly count: number;
 }
 
@@ -579,41 +551,6 @@ function digestOfPage(roomId: number, after: number, keys: string, text: Buffer,
   return at === keys.length && offset === text.length ? digest : null;
 }
 
-/** The digest of messages read as messages() reads them (a page digestOfPage could not take). */
-function digestOfMessages(roomId: number, messages: readonly Message[]): MessageDigest {
-  const texts: Buffer[] = [];
-  for (const m of messages) {
-    texts.push(Buffer.from(m.content, 'utf8'));
-    if (m.rtf !== null) texts.push(Buffer.from(m.rtf, 'utf8'));
-  }
-  const digest = newDigest(roomId, messages.length, Buffer.concat(texts));
-  messages.forEach((m, row) => {
-    digest.chatIds[row] = m.chatId;
-    digest.days[row] = Number(m.timestamp / TICKS_PER_DAY);
-    digest.ticksOfDay[row] = Number(m.timestamp % TICKS_PER_DAY);
-    digest.authorIds[row] = m.authorId;
-    digest.alerts[row] = m.isAlert ? 1 : 0;
-    digest.hasRtf[row] = m.rtf === null ? 0 : 1;
-    digest.contentLengths[row] = m.content.length;
-  });
-  return digest;
-}
-
-function newDigest(roomId: number, count: number, text: Buffer) {
-  return {
-    roomId,
-    count,
-    chatIds: new Float64Array(count),
-    days: new Float64Array(count),
-    ticksOfDay: new Float64Array(count),
-    authorIds: new Float64Array(count),
-    alerts: new Uint8Array(count),
-    hasRtf: new Uint8Array(count),
-    contentLengths: new Float64Array(count),
-    text,
-  };
-}
-
 /** A decimal integer (optional minus sign, up to 19 digits) at `at`, and the index after it. */
 function readInteger(text: string, at: number): { value: number; next: number } | null {
   let i = at;
@@ -624,14 +561,4 @@ function readInteger(text: string, at: number): { value: number; next: number } 
   for (let c = text.charCodeAt(i); c >= 48 && c <= 57; c = text.charCodeAt(++i)) value = value * 10 + (c - 48);
   if (i === start || i - start > 19) return null;
   return { value: negative ? -value : value, next: i };
-}
-
-/** UTF-16 code units of valid UTF-8 bytes: one per character, two for those beyond U+FFFF. */
-function utf16Length(bytes: Buffer, from: number, to: number): number {
-  let units = 0;
-  for (let i = from; i < to; i += 1) {
-    const b = bytes[i] as number;
-    if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
-  }
-  return units;
 }

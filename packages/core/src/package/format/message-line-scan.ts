@@ -164,7 +164,8 @@ export function scanMessageLines(bytes: Buffer, roomId: number, afterChatId: num
   return { lines, lastChatId: previous };
 }
 
-function notAbove(bytes: Uint8Array, start: number, limit: string): boolean {
+/** Whether the digits at `start` (as many as `limit` has) are at most `limit`. */
+export function notAbove(bytes: Uint8Array, start: number, limit: string): boolean {
   for (let k = 0; k < limit.length; k += 1) {
     const digit = (bytes[start + k] as number) - 48;
     const bound = limit.charCodeAt(k) - 48;

@@ -160,6 +160,48 @@ describe('openPackage refuses damaged and hostile packages with a stable id', ()
     await expect(readEverything(rebuild(dropped))).rejects.toMatchObject({ id: 'PCMIG-PKG-013' });
   });
 
+  it('the planner\'s digests of the messages refuse every damaged chunk with the error messages() gives', async () => {
+    const outcome = async (bytes: Uint8Array, read: (pkg: MigrationPackage) => Promise<unknown>) => {
+      const pkg = await openPackage({ bytes });
+      try {
+        return { read: await read(pkg) };
+      } catch (error) {
+        return { id: (error as { id?: string }).id, message: (error as Error).message };
+      } finally {
+        await pkg.close();
+      }
+    };
+    const viaMessages = (pkg: MigrationPackage) => collect(pkg.messages()).then((m) => m.length);
+    const viaDigests = async (pkg: MigrationPackage) => {
+      let n = 0;
+      for await (const d of await pkg.messageDigests((id) => id % 2 === 0)) n += d.count;
+      return n;
+    };
+    const swapped = editText(entries, firstChunk, (t) => {
+      const lines = t.split('\n');
+      [lines[1], lines[2]] = [lines[2] as string, lines[1] as string];
+      return lines.join('\n');
+    });
+    // The untouched package and one with a line in another (valid) shape, then damaged ones.
+    const cases = [
+      entries,
+      editText(entries, firstChunk, (t) => t.replace(/"content":"/, '"content": "')),
+      editText(entries, firstChunk, (t) => t.replace('"isAlert":false', '"isAlert":"no"')),
+      editText(entries, firstChunk, (t) => t.replace(/\n/, '\n{not json\n')),
+      editText(entries, firstChunk, (t) => t.replace(/"timestamp":"\d+"/, '"timestamp":"-5"')),
+      editText(entries, firstChunk, (t) => t.split('\n').slice(1).join('\n')),
+      editText(entries, firstChunk, (t) => t.replace(/"chatId":(\d+)/, '"chatId":$1.5')),
+      swapped,
+    ];
+    for (const [i, edited] of cases.entries()) {
+      const bytes = rebuild(edited);
+      const expected = await outcome(bytes, viaMessages);
+      expect(await outcome(bytes, viaDigests), `case ${i}`).toEqual(expected);
+      if (i < 2) expect(expected).toEqual({ read: expect.any(Number) });
+      else expect(expected, `case ${i}`).toMatchObject({ id: expect.stringMatching(/^PCMIG-PKG-01[023]$/) });
+    }
+  });
+
   it('PCMIG-PKG-018: reading after close', async () => {
     const pkg: MigrationPackage = await openPackage({ bytes: good });
     await pkg.close();

@@ -1,5 +1,6 @@
 import { levelContents } from '../../model/export-level.js';
 import type { Message } from '../../model/message.js';
+import type { ChannelCount, MessageDigest } from '../../model/message-digest.js';
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
 import type { ProgressListener } from '../../model/progress.js';
@@ -9,18 +10,21 @@ import { pkgErrors } from '../errors.js';
 import type { z } from 'zod';
 import { addinsFileSchema, categoriesFileSchema, fileReferenceLineSchema, type categoryRecordSchema, type FileReference } from '../format/json-records.js';
 import { chunkKind, EntryName, FORMAT_NAME, FORMAT_VERSION, PACKAGE_LIMITS } from '../format/package-layout.js';
-import { manifestSchema, type ManifestEntry, type PackageManifest } from '../format/package-manifest.js';
+import { manifestSchema, type ManifestEntry, type MessageKey, type PackageManifest } from '../format/package-manifest.js';
 import { parseRecord } from '../format/parse-record.js';
 import { decodeAffiliations, decodeChatRoom, decodePrincipal, XmlShapes, type DecodedRoom } from '../format/xml-records.js';
 import { readXmlRecords, type XmlShape } from '../xml/read-xml.js';
 import { BytesAccess, FileAccess, type RandomAccess } from '../zip/random-access.js';
 import { ZipReader, type ZipEntry } from '../zip/zip-reader.js';
 import { parseChunkLines, parseJsonDocument, parseMessageChunk } from './chunk-lines.js';
+import { ChunkDigester } from './digest-message-chunk.js';
 import { mergeSorted } from './merge-sorted.js';
 
 /** An export package opened for reading: a SourceData like a pool database, plus its manifest. */
 export interface MigrationPackage extends SourceData {
   readonly manifest: PackageManifest;
+  /** The messages as the planner's scan reads them: always available from a package. */
+  messageDigests(wanted: (roomId: number) => boolean): Promise<AsyncIterable<MessageDigest | ChannelCount>>;
   /** The file links found in the exported messages, in message order. */
   fileReferences(): AsyncIterable<FileReference[]>;
   /** The bytes of one entry the manifest lists, verified (size, CRC-32, SHA-256) as they stream. */
@@ -290,37 +294,75 @@ class PackageReader implements MigrationPackage {
   }
 
   async *messages(): AsyncIterable<Message[]> {
-    let last: { roomId: number; chatId: number } | undefined;
-    for (const entry of this.manifest.entries) {
-      if (chunkKind(entry.name)?.kind !== 'messages') continue;
-      const messages = parseMessageChunk(await this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes), entry.name);
+    const order = new MessageOrder();
+    for await (const { entry, bytes } of this.chunks('messages')) {
+      const messages = parseMessageChunk(bytes, entry.name);
       if (messages.length !== entry.records) throw this.countMismatch(entry, messages.length);
-      for (const m of messages) {
-        if (last && (m.roomId < last.roomId || (m.roomId === last.roomId && m.chatId <= last.chatId))) throw this.outOfOrder(entry.name, m.roomId);
-        last = m;
-      }
-      const first = messages[0];
-      const final = messages.at(-1);
-      if (
-        !first ||
-        !final ||
-        first.roomId !== entry.firstMessage?.roomId ||
-        first.chatId !== entry.firstMessage.chatId ||
-        final.roomId !== entry.lastMessage?.roomId ||
-        final.chatId !== entry.lastMessage.chatId
-      ) {
-        throw pkgErrors.create('PCMIG-PKG-013', { message: `${this.label}: ${entry.name} does not start and end with the messages its manifest entry names.`, target: entry.name });
-      }
+      for (const m of messages) if (!order.next(m.roomId, m.chatId)) throw this.outOfOrder(entry.name, m.roomId);
+      this.checkChunkKeys(entry, messages[0], messages.at(-1));
       yield messages;
     }
   }
 
+  /** messages() for the planner's scan: the same lines, checks and errors, as digests. */
+  async messageDigests(wanted: (roomId: number) => boolean): Promise<AsyncIterable<MessageDigest | ChannelCount>> {
+    return this.digests(wanted);
+  }
+
+  private async *digests(wanted: (roomId: number) => boolean): AsyncIterable<MessageDigest | ChannelCount> {
+    const order = new MessageOrder();
+    const digester = new ChunkDigester();
+    for await (const { entry, bytes } of this.chunks('messages')) {
+      const { digests, lines } = digester.digest(bytes, entry.name, entry.records);
+      if (lines !== entry.records) throw this.countMismatch(entry, lines);
+      for (const digest of digests) {
+        for (const chatId of digest.chatIds) if (!order.next(digest.roomId, chatId)) throw this.outOfOrder(entry.name, digest.roomId);
+      }
+      const first = digests[0];
+      const final = digests.at(-1);
+      this.checkChunkKeys(entry, first && { roomId: first.roomId, chatId: first.chatIds[0] as number }, final && { roomId: final.roomId, chatId: final.chatIds[final.count - 1] as number });
+      for (const digest of digests) yield wanted(digest.roomId) ? digest : { channelId: digest.roomId, count: digest.count };
+    }
+  }
+
+  private checkChunkKeys(entry: ManifestEntry, first: MessageKey | undefined, final: MessageKey | undefined): void {
+    if (
+      !first ||
+      !final ||
+      first.roomId !== entry.firstMessage?.roomId ||
+      first.chatId !== entry.firstMessage.chatId ||
+      final.roomId !== entry.lastMessage?.roomId ||
+      final.chatId !== entry.lastMessage.chatId
+    ) {
+      throw pkgErrors.create('PCMIG-PKG-013', { message: `${this.label}: ${entry.name} does not start and end with the messages its manifest entry names.`, target: entry.name });
+    }
+  }
+
   async *fileReferences(): AsyncIterable<FileReference[]> {
-    for (const entry of this.manifest.entries) {
-      if (chunkKind(entry.name)?.kind !== 'files') continue;
-      const references = parseChunkLines(await this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes), entry.name, fileReferenceLineSchema);
+    for await (const { entry, bytes } of this.chunks('files')) {
+      const references = parseChunkLines(bytes, entry.name, fileReferenceLineSchema);
       if (references.length !== entry.records) throw this.countMismatch(entry, references.length);
       yield references;
+    }
+  }
+
+  /**
+   * The chunk entries of one kind, whole and verified, in order. The next chunk is read (and
+   * inflated, off the main thread) while the caller works on the current one.
+   */
+  private async *chunks(kind: 'messages' | 'files'): AsyncIterable<{ entry: ManifestEntry; bytes: Buffer }> {
+    const entries = this.manifest.entries.filter((e) => chunkKind(e.name)?.kind === kind);
+    const read = (entry: ManifestEntry) => {
+      const bytes = this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes);
+      // Awaited below; a caller that stops early must not leave an unhandled rejection behind.
+      bytes.catch(() => undefined);
+      return bytes;
+    };
+    let next = entries[0] ? read(entries[0]) : undefined;
+    for (let i = 0; i < entries.length; i += 1) {
+      const bytes = await (next as Promise<Buffer>);
+      next = i + 1 < entries.length ? read(entries[i + 1] as ManifestEntry) : undefined;
+      yield { entry: entries[i] as ManifestEntry, bytes };
     }
   }
 
@@ -379,5 +421,19 @@ class PackageReader implements MigrationPackage {
       target: entry.name,
       reason: { entry: entry.name, records: entry.records, actual },
     });
+  }
+}
+
+/** Messages come by room, then chatId, each key above the one before. */
+class MessageOrder {
+  private roomId = -Infinity;
+  private chatId = -Infinity;
+
+  /** Takes the next key; false when it is not above the last one. */
+  next(roomId: number, chatId: number): boolean {
+    if (roomId < this.roomId || (roomId === this.roomId && chatId <= this.chatId)) return false;
+    this.roomId = roomId;
+    this.chatId = chatId;
+    return true;
   }
 }
