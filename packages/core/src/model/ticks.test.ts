@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  dayOfTickParts,
   MAX_TICKS,
+  ticksOfDayOfParts,
   MIN_TICKS,
   UNIX_EPOCH_TICKS,
   dateToTicks,
@@ -73,5 +75,18 @@ describe('ticks', () => {
     expect(ticksToMonth(isoToTicks('2011-03-31T23:59:59.9999999Z'))).toBe('2011-03');
     expect(ticksToMonth(isoToTicks('2011-04-01T00:00:00Z'))).toBe('2011-04');
     expect(parseTicks('633979008000000000')).toBe(633_979_008_000_000_000n);
+  });
+});
+
+describe('dayOfTickParts / ticksOfDayOfParts', () => {
+  it('split ticks held as 10^12 × high + low into UTC day and ticks of day, exactly, up to MAX_TICKS', () => {
+    const day = 864_000_000_000n;
+    for (const ticks of [0n, 1n, day - 1n, day, 633_979_008_000_000_000n, 633_979_008_000_000_001n, MAX_TICKS - day, MAX_TICKS - 1n, MAX_TICKS]) {
+      const high = Number(ticks / 1_000_000_000_000n);
+      const low = Number(ticks % 1_000_000_000_000n);
+      const d = dayOfTickParts(high, low);
+      expect(d, String(ticks)).toBe(Number(ticks / day));
+      expect(ticksOfDayOfParts(high, low, d), String(ticks)).toBe(Number(ticks % day));
+    }
   });
 });

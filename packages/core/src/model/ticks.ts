@@ -99,3 +99,23 @@ export function parseTicks(text: string): Ticks {
   assertValid(value);
   return value;
 }
+
+const DAY_TICKS = Number(TICKS_PER_DAY);
+/** A day is 864 × 10^9 ticks. */
+const DAY_MILLIONS = 864;
+
+/**
+ * The UTC day (days since 0001-01-01) of ticks given as 10^12 × high + low — how readers that
+ * parse ticks from text hold them exactly in two numbers, without a BigInt per value.
+ * With 1000·high = 864·q + r: ticks = DAY·q + (r·10^9 + low), every step exact in a double.
+ */
+export function dayOfTickParts(high: number, low: number): number {
+  const thousands = high * 1000;
+  const q = Math.floor(thousands / DAY_MILLIONS);
+  return q + Math.floor(((thousands - q * DAY_MILLIONS) * 1e9 + low) / DAY_TICKS);
+}
+
+/** The ticks within `day` (dayOfTickParts of the same parts), exactly. */
+export function ticksOfDayOfParts(high: number, low: number, day: number): number {
+  return (high * 1000 - day * DAY_MILLIONS) * 1e9 + low;
+}

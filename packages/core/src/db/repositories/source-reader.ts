@@ -4,7 +4,7 @@ import { digestOfMessages, newDigest, utf16Length, type ChannelCount, type Messa
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
 import type { MonthTally, SourceData, SourceInfo } from '../../model/source-data.js';
-import { isValidTicks, MAX_TICKS, TICKS_PER_DAY, ticksToMonth, type Ticks } from '../../model/ticks.js';
+import { dayOfTickParts, isValidTicks, MAX_TICKS, TICKS_PER_DAY, ticksOfDayOfParts, ticksToMonth, type Ticks } from '../../model/ticks.js';
 import { dbErrors } from '../errors.js';
 import type { SqlConnection } from '../connection.js';
 import type { PoolDatabase } from '../open-pool.js';
@@ -483,7 +483,6 @@ function arrayToMessage(row: unknown[]): Message {
   };
 }
 
-const DAY_TICKS = Number(TICKS_PER_DAY);
 const MAX_TICKS_TEXT = MAX_TICKS.toString();
 
 /**
@@ -515,11 +514,7 @@ function digestOfPage(roomId: number, after: number, keys: string, text: Buffer,
     for (let k = timeStart; k < split; k += 1) high = high * 10 + (keys.charCodeAt(k) - 48);
     let low = 0;
     for (let k = split; k < i; k += 1) low = low * 10 + (keys.charCodeAt(k) - 48);
-    // ticks = 10^12·high + low = DAY·q + rest, with 1000·high = 864·q + r and rest = r·10^9 + low.
-    const thousands = high * 1000;
-    const q = Math.floor(thousands / 864);
-    const rest = (thousands - q * 864) * 1e9 + low;
-    const extra = Math.floor(rest / DAY_TICKS);
+    const day = dayOfTickParts(high, low);
     const user = readInteger(keys, i + 1);
     if (user === null || !Number.isSafeInteger(user.value) || keys.charCodeAt(user.next) !== 44) return null;
     const alert = keys.charCodeAt(user.next + 1) - 48;
@@ -540,8 +535,8 @@ function digestOfPage(roomId: number, after: number, keys: string, text: Buffer,
     if (keys.charCodeAt(end) !== 59) return null;
     at = end + 1;
     digest.chatIds[row] = chat.value;
-    digest.days[row] = q + extra;
-    digest.ticksOfDay[row] = rest - extra * DAY_TICKS;
+    digest.days[row] = day;
+    digest.ticksOfDay[row] = ticksOfDayOfParts(high, low, day);
     digest.authorIds[row] = user.value;
     digest.alerts[row] = alert;
     digest.hasRtf[row] = rtfOctets >= 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { MAX_TICKS, TICKS_PER_DAY, ticksToMonth } from '../../model/ticks.js';
+import { dayOfTickParts, MAX_TICKS, TICKS_PER_DAY, ticksToMonth } from '../../model/ticks.js';
 
 /**
  * Reads the head of message lines exactly as messageLine() (or the exporter's SQL, which writes
@@ -24,7 +24,6 @@ const MAX_ID = 2_147_483_647;
 const MAX_TICKS_TEXT = MAX_TICKS.toString();
 /** Author ids below this are kept in a bitmap (2 MiB at most); larger ones in a set. */
 const BITMAP_IDS = 1 << 24;
-const DAY_TICKS_MILLIONS = Number(TICKS_PER_DAY / 1_000_000_000n); // 864: a day is 864 × 10^9 ticks
 
 /** Messages per UTC day and the distinct authors of the pages a MessageTally has accepted. */
 export class MessageTally {
@@ -130,9 +129,7 @@ export function scanMessageLines(bytes: Buffer, roomId: number, afterChatId: num
     let low = 0;
     for (let k = split; k < i; k += 1) low = low * 10 + ((bytes[k] as number) - 48);
     // ticks = 864·10^9·q + (r·10^9 + low) with high·1000 = 864·q + r.
-    const thousands = high * 1000;
-    const q = Math.floor(thousands / DAY_TICKS_MILLIONS);
-    const day = q + Math.floor(((thousands - q * DAY_TICKS_MILLIONS) * 1e9 + low) / (DAY_TICKS_MILLIONS * 1e9));
+    const day = dayOfTickParts(high, low);
     if (day === runDay) runCount += 1;
     else {
       if (runCount > 0) runs.push(runDay, runCount);

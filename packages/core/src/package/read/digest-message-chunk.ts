@@ -1,5 +1,5 @@
 import type { MessageDigest } from '../../model/message-digest.js';
-import { TICKS_PER_DAY } from '../../model/ticks.js';
+import { dayOfTickParts, TICKS_PER_DAY, ticksOfDayOfParts } from '../../model/ticks.js';
 import { notAbove } from '../format/message-line-scan.js';
 import { checkChunkText, checkLineLength, parseMessageLine } from './chunk-lines.js';
 import { ALERT_FALSE, ALERT_TRUE, AUTHOR_ID, BACKSLASH, CHAT_ID, CLOSE_BRACE, jsonString, LF, MAX_ID, MAX_TICKS_TEXT, QUOTE, ROOM_ID, RTF, RTF_NULL, startsWith, TIMESTAMP } from './message-line-bytes.js';
@@ -10,10 +10,6 @@ export interface ChunkDigest {
   /** Lines in the chunk (more than `capacity` only when the manifest's count is wrong). */
   readonly lines: number;
 }
-
-const DAY_TICKS = Number(TICKS_PER_DAY);
-/** A day is 864 × 10^9 ticks. */
-const DAY_MILLIONS = 864;
 
 /**
  * The planner's reading of message chunks: every line checked exactly as parseMessageChunk
@@ -115,10 +111,7 @@ class ChunkRows {
     for (let k = timeStart; k < split; k += 1) high = high * 10 + ((bytes[k] as number) - 48);
     let low = 0;
     for (let k = split; k < i; k += 1) low = low * 10 + ((bytes[k] as number) - 48);
-    const thousands = high * 1000;
-    const q = Math.floor(thousands / DAY_MILLIONS);
-    const rest = (thousands - q * DAY_MILLIONS) * 1e9 + low;
-    const extra = Math.floor(rest / DAY_TICKS);
+    const day = dayOfTickParts(high, low);
     if (!startsWith(bytes, i, AUTHOR_ID)) return false;
     i = this.readInteger(bytes, i + AUTHOR_ID.length);
     const author = this.value;
@@ -147,8 +140,8 @@ class ChunkRows {
     }
     this.roomIds[row] = room;
     this.chatIds[row] = chat;
-    this.days[row] = q + extra;
-    this.ticksOfDay[row] = rest - extra * DAY_TICKS;
+    this.days[row] = day;
+    this.ticksOfDay[row] = ticksOfDayOfParts(high, low, day);
     this.authorIds[row] = author;
     this.alerts[row] = alert;
     this.hasRtf[row] = rtf;
