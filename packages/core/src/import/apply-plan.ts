@@ -2,20 +2,18 @@ import { ImportLedger, type LedgerStep } from '../db/repositories/import-ledger.
 import type { PersistentChatStore } from '../db/repositories/persistent-chat-store.js';
 import { SYSTEM_PRINCIPAL_ID, type RoleNameValue } from '../model/constants.js';
 import type { Audit } from '../model/primitives.js';
-import type { Affiliation, Principal } from '../model/principal.js';
 import type { ProgressListener } from '../model/progress.js';
 import type { SourceData } from '../model/source-data.js';
-import { dateToTicks, ticksToDate, type Ticks } from '../model/ticks.js';
+import { dateToTicks, type Ticks } from '../model/ticks.js';
 import { IMPORT_ACTIVITY } from '../plan/plan-migration.js';
 import { shapingOptions } from '../plan/plan-options.js';
 import type { MigrationPlan } from '../plan/plan-types.js';
 import type { TargetSnapshot } from '../plan/target-snapshot.js';
 import type { WrittenCounts } from './import-types.js';
-import { relieveHeap, withHeapRelief } from '../runtime/heap-relief.js';
+import { relieveHeap } from '../runtime/heap-relief.js';
 import { ledgerEntries } from './ledger-entries.js';
 import { loadMessages } from './load-messages.js';
-
-const BATCH = 5000;
+import { writePrincipals } from './write-principals.js';
 
 /**
  * Applies a plan without errors, crash-safely: the first transaction records the import and
@@ -155,52 +153,4 @@ async function shouldDropMessageKey(plan: MigrationPlan, snapshot: TargetSnapsho
   let existing = 0;
   for (const extent of snapshot.messages.values()) existing += extent.count;
   return plan.totals.messages.import > 0 && plan.totals.messages.import * 4 >= existing;
-}
-
-/** Created principals (with their affiliations), as AD sync would cache them, flagged for its next refresh. */
-async function writePrincipals(plan: MigrationPlan, snapshot: TargetSnapshot, store: PersistentChatStore, source: SourceData, instant: Ticks): Promise<number> {
-  const created = new Map(plan.principals.filter((p) => p.action === 'create' && p.targetId !== null).map((p) => [p.sourceId, p]));
-  if (created.size === 0) return 0;
-  const verifiedOn = ticksToDate(instant);
-  const byGuid = new Map(snapshot.principals.map((p) => [p.guid, p.id]));
-  const sourceGuids = new Map<number, string>();
-  let batch: Principal[] = [];
-  const flush = async () => {
-    if (batch.length > 0) await store.insertPrincipals(batch, { on: instant, verifiedOn });
-    batch = [];
-  };
-  for await (const principals of withHeapRelief(source.principals())) {
-    for (const p of principals) {
-      sourceGuids.set(p.id, p.guid);
-      const action = created.get(p.id);
-      if (!action?.targetId) continue;
-      // R6 decision: a federated user becomes an ordinary user, SIP-disabled (no federated type in Persistent Chat).
-      batch.push({ ...p, id: action.targetId, federated: false, state: p.federated ? 'sip-disabled' : p.state, homePoolId: p.federated ? null : p.homePoolId });
-      if (batch.length >= BATCH) await flush();
-    }
-  }
-  await flush();
-  const targetOf = new Map<number, number>();
-  for (const p of plan.principals) if (p.targetId !== null && p.action !== 'unresolved') targetOf.set(p.sourceId, p.targetId);
-  const resolve = (sourceId: number) => targetOf.get(sourceId) ?? byGuid.get(sourceGuids.get(sourceId) ?? '');
-  let affiliations: Affiliation[] = [];
-  const seen = new Set<string>();
-  for await (const rows of withHeapRelief(source.affiliations())) {
-    for (const a of rows) {
-      const principal = created.get(a.principalId)?.targetId;
-      const affiliation = resolve(a.affiliationId);
-      if (principal === undefined || principal === null || affiliation === undefined) continue;
-      const key = `${principal}|${a.index}|${affiliation}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      affiliations.push({ principalId: principal, affiliationId: affiliation, index: a.index });
-      if (affiliations.length >= BATCH) {
-        await store.insertAffiliations(affiliations);
-        affiliations = [];
-      }
-    }
-  }
-  await store.insertAffiliations(affiliations);
-  await store.markPrincipalsForRefresh(plan.principals.filter((p) => p.action === 'create' && !p.federated && p.targetId !== null).map((p) => p.targetId as number));
-  return created.size;
 }

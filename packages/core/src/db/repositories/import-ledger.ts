@@ -1,5 +1,5 @@
 import type { Ticks } from '../../model/ticks.js';
-import type { SqlConnection } from '../connection.js';
+import type { SqlConnection, SqlValue } from '../connection.js';
 import { toBool, toGuidOrNull, toInt, toIntOrNull, toText, toTextOrNull, toTicks } from '../values.js';
 import { IMPORT_LEDGER_TABLES, importMapTable } from './import-ledger-tables.js';
 
@@ -100,7 +100,7 @@ export class ImportLedger {
   }
 
   /** Records a new import and every id it allocated (call inside the import's first transaction). */
-  async startRun(run: Omit<LedgerRun, 'completedOn'>, maps: readonly LedgerMapEntry[]): Promise<void> {
+  async startRun(run: Omit<LedgerRun, 'completedOn'>, maps: Iterable<LedgerMapEntry>): Promise<void> {
     await this.connection.execute(
       'INSERT INTO pcmigImportRun (runKey, sourceKey, origin, optionsJson, startedOn, completedOn, backupPath) ' +
         'VALUES (@runKey, @sourceKey, @origin, @optionsJson, @startedOn, NULL, @backupPath)',
@@ -113,10 +113,16 @@ export class ImportLedger {
         backupPath: run.backupPath,
       },
     );
-    const rows = maps.map((m) => [run.runKey, m.kind, m.sourceKey, m.targetId, m.targetGuid, m.action, m.chatIdOffset]);
-    for (let i = 0; i < rows.length; i += 5000) {
-      await this.connection.insertMany(importMapTable, importMapTable.columns.map((c) => c.name), rows.slice(i, i + 5000));
+    const columns = importMapTable.columns.map((c) => c.name);
+    let rows: SqlValue[][] = [];
+    for (const m of maps) {
+      rows.push([run.runKey, m.kind, m.sourceKey, m.targetId, m.targetGuid, m.action, m.chatIdOffset]);
+      if (rows.length >= 5000) {
+        await this.connection.insertMany(importMapTable, columns, rows);
+        rows = [];
+      }
     }
+    if (rows.length > 0) await this.connection.insertMany(importMapTable, columns, rows);
   }
 
   async saveStep(runKey: string, step: string, position: number, done: boolean): Promise<void> {

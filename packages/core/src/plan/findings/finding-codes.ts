@@ -45,11 +45,11 @@ export const FINDING_CODES = define({
     title: 'A principal is not cached by the target and has no domain to place it in.',
     hint: 'The principal has no distinguished name, UPN or SIP domain. Remove it from the legacy roles, or let AD sync cache it in the target first.',
   },
-  'principal-created': {
+  'principals-created': {
     severity: 'info',
     rule: 'P3',
-    title: 'A principal the target does not cache yet is added to tblPrincipal, as AD sync would.',
-    hint: 'Nothing to do: the Persistent Chat service refreshes it from Active Directory on its next start.',
+    title: 'Principals the target does not cache yet are added to tblPrincipal, as AD sync would.',
+    hint: 'Nothing to do: the Persistent Chat service refreshes them from Active Directory on its next start. The plan’s principals (action create) list each one.',
   },
   'principal-matched-by-name': {
     severity: 'info',

@@ -9,7 +9,7 @@ export interface FindingDataByCode {
   'foreign-forest-principal': { uri: string; domain: string; targetDomains: string[] };
   'forest-unverifiable': { target: string };
   'unresolvable-principal': { uri: string; kind: string };
-  'principal-created': { uri: string; kind: string; targetId: number; federated: boolean };
+  'principals-created': { principals: number; byKind: Record<string, number>; federated: number; firstTargetId: number; lastTargetId: number };
   'principal-matched-by-name': { uri: string; matchedBy: 'upn' | 'uri'; sourceGuid: string; targetGuid: string; targetId: number };
   'dangling-principal-reference': { principalId: number; nodeId: number; list: string };
   'dangling-node-reference': { nodeId: number; entries: number };

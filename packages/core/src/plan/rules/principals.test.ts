@@ -41,7 +41,12 @@ describe('P3 same forest, principals resolved in the target', () => {
     expect(byUriTarget?.targetId).toBe(42);
     expect(plan.principals.find((p) => p.sourceId === 2)?.targetId).toBe(40);
     expect(findingsOf(plan.findings, 'principal-matched-by-name').map((f) => f.data.matchedBy)).toEqual(['upn', 'uri']);
-    expect(findingsOf(plan.findings, 'principal-created')).toHaveLength(3);
+    // One finding for every principal added, with counts by kind and the prinIDs they take.
+    const created = findingsOf(plan.findings, 'principals-created');
+    expect(created.map((f) => [f.path, f.data])).toEqual([
+      [expect.stringMatching(/^pool:/), { principals: 3, byKind: { group: 1, user: 2 }, federated: 0, firstTargetId: 901, lastTargetId: 903 }],
+    ]);
+    expect(created[0]?.message).toContain('3 principals the target does not cache yet (1 group, 2 user) are added to tblPrincipal as prinIDs 901–903.');
     expect(plan.totals.findings.error).toBe(0);
     // New prinIDs follow the target's highest one (its cached domain, 900).
     expect(plan.principals.filter((p) => p.action === 'create').map((p) => p.targetId)).toEqual([901, 902, 903]);

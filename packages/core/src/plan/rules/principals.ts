@@ -22,6 +22,7 @@ export function planPrincipals(ctx: PlanContext): PrincipalAction[] {
   let nextId = ctx.target.maxIds.principal;
   let unverifiableReported = false;
   const actions: PrincipalAction[] = [];
+  const created = new CreatedPrincipals();
 
   for (const principal of [...ctx.model.principals.values()].sort((a, b) => a.id - b.id)) {
     const recorded = ctx.ledger.maps.get(mapKey('principal', principal.id));
@@ -65,13 +66,9 @@ export function planPrincipals(ctx: PlanContext): PrincipalAction[] {
       }
     }
     if (resolution.action === 'create') {
-      ctx.findings.add(
-        'principal-created',
-        findingPath.principal(principal.uri),
-        `${principal.uri} (${principal.federated ? 'federated user, SIP-disabled' : principal.kind}) is added to the target's principals as prinID ${resolution.targetId}.`,
-        { uri: principal.uri, kind: principal.kind, targetId: resolution.targetId ?? 0, federated: principal.federated },
-      );
-    } else if (resolution.action === 'match' && (resolution.matchedBy === 'upn' || resolution.matchedBy === 'uri')) {
+      created.add(principal, resolution.targetId ?? 0);
+    }
+    if (resolution.action === 'match' && (resolution.matchedBy === 'upn' || resolution.matchedBy === 'uri')) {
       ctx.findings.add(
         'principal-matched-by-name',
         findingPath.principal(principal.uri),
@@ -92,7 +89,45 @@ export function planPrincipals(ctx: PlanContext): PrincipalAction[] {
       targetGuid: resolution.targetGuid,
     });
   }
+  created.report(ctx);
   return actions;
+}
+
+/**
+ * Decision: principals added to tblPrincipal are reported in one finding, with counts by kind and
+ * the prinIDs they take, not one finding each: they need nothing from the administrator (AD sync
+ * refreshes them), a large pool adds tens of thousands, and the plan's principal actions (action
+ * 'create') already list every one.
+ */
+class CreatedPrincipals {
+  private count = 0;
+  private federated = 0;
+  private readonly byKind: Record<string, number> = {};
+  private firstTargetId = Number.POSITIVE_INFINITY;
+  private lastTargetId = 0;
+
+  add(principal: Principal, targetId: number): void {
+    this.count += 1;
+    if (principal.federated) this.federated += 1;
+    this.byKind[principal.kind] = (this.byKind[principal.kind] ?? 0) + 1;
+    this.firstTargetId = Math.min(this.firstTargetId, targetId);
+    this.lastTargetId = Math.max(this.lastTargetId, targetId);
+  }
+
+  report(ctx: PlanContext): void {
+    if (this.count === 0) return;
+    const kinds = Object.entries(this.byKind)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, n]) => `${n.toLocaleString('en-US')} ${kind}`);
+    const federated = this.federated > 0 ? `; ${this.federated.toLocaleString('en-US')} federated, SIP-disabled` : '';
+    const ids = this.firstTargetId === this.lastTargetId ? `prinID ${this.lastTargetId}` : `prinIDs ${this.firstTargetId}–${this.lastTargetId}`;
+    ctx.findings.add(
+      'principals-created',
+      findingPath.pool(ctx.target.description),
+      `${this.count.toLocaleString('en-US')} principal${this.count === 1 ? '' : 's'} the target does not cache yet (${kinds.join(', ')}${federated}) ${this.count === 1 ? 'is' : 'are'} added to tblPrincipal as ${ids}.`,
+      { principals: this.count, byKind: { ...this.byKind }, federated: this.federated, firstTargetId: this.firstTargetId, lastTargetId: this.lastTargetId },
+    );
+  }
 }
 
 interface TargetIndex {
