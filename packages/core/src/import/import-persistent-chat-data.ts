@@ -5,7 +5,7 @@ import { describePlan } from '../plan/describe-plan.js';
 import { planMigration } from '../plan/plan-migration.js';
 import type { MigrationPlan } from '../plan/plan-types.js';
 import { readTargetSnapshot } from '../plan/target-snapshot.js';
-import { relieveHeap } from '../runtime/heap-relief.js';
+import { relieveHeapNow } from '../runtime/heap-relief.js';
 import { applyPlan } from './apply-plan.js';
 import { backupTarget } from './backup-target.js';
 import { importErrors } from './import-errors.js';
@@ -51,7 +51,7 @@ export async function importPersistentChatData(options: ImportOptions): Promise<
         ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       });
       // Planning leaves its garbage behind; the import starts from the plan alone.
-      relieveHeap();
+      relieveHeapNow();
       const description = describePlan(plan);
       const report = (status: ReportOutcome, extra: { backupPath?: string | null; written?: WrittenCounts; error?: string } = {}) =>
         options.report === undefined

@@ -37,6 +37,11 @@ export function relieveHeap(): void {
   const used = v8.getHeapStatistics().used_heap_size;
   if (used < floor) floor = used;
   if (used - floor < HEAP_RELIEF_HEADROOM) return;
+  relieveHeapNow();
+}
+
+/** A full collection now: between two phases, when what the first one built is mostly garbage. */
+export function relieveHeapNow(): void {
   const gc = collector();
   if (!gc) return;
   gc();
