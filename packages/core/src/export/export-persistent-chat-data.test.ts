@@ -300,11 +300,11 @@ describe('Export-CsPersistentChatData refuses bad input, leaving nothing behind 
   });
 });
 
-describe('messages read ahead on their own connection', () => {
+describe('message lines built in SQL', () => {
   const scratch = new ExportScratch();
   afterAll(() => scratch.dispose());
 
-  it('a message longer than a package line: the stable id crosses from the reader, no partial package', async () => {
+  it('a message longer than a package line: stable id, no partial package', async () => {
     const huge = await scratch.pool('lync2010', async (pool) => {
       const content = 'x'.repeat(PACKAGE_LIMITS.lineBytes);
       await new SourceWriter(pool).messages([{ roomId: 100, chatId: 5000, timestamp: isoToTicks('2012-01-01T00:00:00Z'), authorId: 2, isAlert: false, content, rtf: null }]);

@@ -9,16 +9,9 @@ import type { MonthTally, SourceData, SourceInfo } from '../model/source-data.js
 import { TICKS_PER_DAY, type Ticks } from '../model/ticks.js';
 import type { MessagePage, MessagePageSource } from '../package/index.js';
 import { MessageTally } from '../package/format/message-line-scan.js';
-import type { ChunkEncoderOptions, EncodedChunk, MessageChunks } from '../package/write/message-chunk-encoder.js';
 import { pageOf } from '../package/write/message-pages.js';
-import { MessageChunkThread } from './message-chunk-thread.js';
 import { resolveScope, type ScopeResolution } from './resolve-scope.js';
-
-/**
- * How far the message chunks are read ahead of the zip (while the directory is written), in the
- * buffers that carry them from the worker (TransferBuffers: 1 MiB per chunk of usual size).
- */
-const READ_AHEAD_BYTES = 16 * 1024 * 1024;
+import { sqliteMessagePages } from './sqlite-message-pages.js';
 
 export interface Selection {
   readonly level: ExportLevel;
@@ -47,7 +40,7 @@ export interface SelectionPlan extends Selection {
  * The source as -Level, -Scope and -StartDate select it (docs/package-format.md, "Levels"): a
  * SourceData over a SourceReader that writePackage writes as is. Principals at the levels that
  * carry "referenced" principals are those the exported roles, scope rows and message authors
- * name. On SQLite, messages come as chunks encoded on a worker thread (startMessageChunks).
+ * name. On SQLite, messages come as pages built in SQL (sqliteMessagePages).
  */
 export class SelectedSource implements SourceData, MessagePageSource {
   private referenced?: Promise<ReadonlySet<number>>;
@@ -216,61 +209,36 @@ export class SelectedSource implements SourceData, MessagePageSource {
     return this.plan.startDate === null ? {} : { since: this.plan.startDate };
   }
 
-  /**
-   * On a SQLite pool pcmig created, the messages are read, checked, tallied, cut and compressed
-   * on a worker thread with a connection of its own (MessageChunkThread), starting now: they are
-   * read ahead while the directory is written. Null elsewhere (messagePages() is written then).
-   */
-  async startMessageChunks(options: ChunkEncoderOptions): Promise<MessageChunks | null> {
-    const pool = this.reader.database;
-    if (this.roomIds.length === 0 || pool.location.engine !== 'sqlite' || !(await this.reader.hasStrictChatTable())) return null;
-    this.passed = false;
-    const thread = MessageChunkThread.start(
-      {
-        database: pool.location.path,
-        rooms: this.roomIds.map((id) => ({ id, expected: this.plan.tallies.byChannel.get(id)?.kept ?? 0 })),
-        since: this.plan.startDate,
-        withRtf: !isLegacyFlavour(pool.flavour),
-        level: options.level,
-        aheadBytes: READ_AHEAD_BYTES,
-      },
-      (room, after, upto) => this.roomPage(room, after, upto),
-    );
-    const adopt = async function* (source: SelectedSource): AsyncIterable<EncodedChunk> {
-      yield* thread;
-      source.tally = MessageTally.fromSnapshot(thread.tally());
-      source.passed = true;
-    };
-    const chunks = adopt(this);
-    return {
-      [Symbol.asyncIterator]: () => chunks[Symbol.asyncIterator](),
-      written: (chunk) => thread.written(chunk),
-      totals: () => thread.totals(),
-      close: () => thread.close(),
-    };
-  }
-
-  /** The messages of a room with after < chatId ≤ upto (upto null: to the end), through the domain model. */
-  private async roomPage(room: number, after: number, upto: number | null): Promise<MessagePage> {
-    const page: Message[] = [];
-    for await (const batch of this.reader.roomMessages(room, this.since())) {
-      for (const message of batch) if (message.chatId > after && (upto === null || message.chatId <= upto)) page.push(message);
-      if (upto !== null && batch.length > 0 && (batch.at(-1) as Message).chatId >= upto) break;
-    }
-    return pageOf(page);
-  }
-
-  /** The messages through the domain model (SQL Server, or a SQLite file pcmig did not create), tallied as they pass. */
   async *messagePages(): AsyncIterable<MessagePage> {
+    const pool = this.reader.database;
+    const withRtf = !isLegacyFlavour(pool.flavour);
     this.passed = false;
     this.tally = new MessageTally();
     const tally = this.tally;
-    for await (const batch of this.messages()) {
-      for (const message of batch) {
-        tally.addDay(Number(message.timestamp / TICKS_PER_DAY), 1);
-        tally.addAuthor(message.authorId);
+    if (pool.connection.engine !== 'sqlite' || !(await this.reader.hasStrictChatTable())) {
+      // Through the domain model (SQL Server, or a SQLite file pcmig did not create).
+      for await (const batch of this.messages()) {
+        for (const message of batch) {
+          tally.addDay(Number(message.timestamp / TICKS_PER_DAY), 1);
+          tally.addAuthor(message.authorId);
+        }
+        yield pageOf(batch);
       }
-      yield pageOf(batch);
+    } else {
+      const rooms = this.roomIds.map((id) => ({ id, expected: this.plan.tallies.byChannel.get(id)?.kept ?? 0 }));
+      yield* sqliteMessagePages(pool.connection, rooms, {
+        since: this.plan.startDate,
+        withRtf,
+        tally,
+        fallback: async (room, after, upto) => {
+          const page: Message[] = [];
+          for await (const batch of this.reader.roomMessages(room, this.since())) {
+            for (const message of batch) if (message.chatId > after && (upto === null || message.chatId <= upto)) page.push(message);
+            if (upto !== null && batch.length > 0 && (batch.at(-1) as Message).chatId >= upto) break;
+          }
+          return pageOf(page);
+        },
+      });
     }
     this.passed = true;
   }

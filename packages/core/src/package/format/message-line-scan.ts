@@ -25,38 +25,12 @@ const MAX_TICKS_TEXT = MAX_TICKS.toString();
 /** Author ids below this are kept in a bitmap (2 MiB at most); larger ones in a set. */
 const BITMAP_IDS = 1 << 24;
 
-/** A MessageTally as plain data (it crosses from a worker thread in one message). */
-export interface TallySnapshot {
-  /** (day, messages) pairs. */
-  readonly days: Float64Array;
-  readonly bitmap: Uint8Array;
-  readonly largeAuthors: readonly number[];
-}
-
 /** Messages per UTC day and the distinct authors of the pages a MessageTally has accepted. */
 export class MessageTally {
   private readonly days = new Map<number, number>();
   private bitmap = new Uint8Array(1 << 13);
   private readonly largeAuthors = new Set<number>();
   private total = 0;
-
-  static fromSnapshot(snapshot: TallySnapshot): MessageTally {
-    const tally = new MessageTally();
-    for (let i = 0; i < snapshot.days.length; i += 2) tally.addDay(snapshot.days[i] as number, snapshot.days[i + 1] as number);
-    tally.bitmap = Uint8Array.from(snapshot.bitmap);
-    for (const id of snapshot.largeAuthors) tally.largeAuthors.add(id);
-    return tally;
-  }
-
-  snapshot(): TallySnapshot {
-    const days = new Float64Array(this.days.size * 2);
-    let at = 0;
-    for (const [day, count] of this.days) {
-      days[at++] = day;
-      days[at++] = count;
-    }
-    return { days, bitmap: this.bitmap, largeAuthors: [...this.largeAuthors] };
-  }
 
   /** Messages accepted so far. */
   get messages(): number {

@@ -3,7 +3,6 @@ import type { SourceData } from '../../model/source-data.js';
 import { isValidTicks } from '../../model/ticks.js';
 import { pkgErrors } from '../errors.js';
 import { messageLine } from '../format/json-records.js';
-import type { ChunkEncoderOptions, MessageChunks } from './message-chunk-encoder.js';
 
 /**
  * Messages already serialised as lines of a chunk entry (see messageLine), in (room, chatId)
@@ -28,12 +27,6 @@ export interface MessagePageSource {
    * reads them rather than in a pass of their own.
    */
   messageCount?(): Promise<number>;
-  /**
-   * Starts encoding the message chunks at once, while the rest of the package is written (a
-   * source with a reader of its own, e.g. on a worker thread); null when it cannot, and the
-   * writer encodes messagePages() when their turn comes. The writer closes what it returns.
-   */
-  startMessageChunks?(options: ChunkEncoderOptions): Promise<MessageChunks | null>;
 }
 
 export function hasMessagePages(source: object): source is MessagePageSource {

@@ -11,7 +11,6 @@ import { affiliationElement, chatRoomElement, isUserFile, principalElement, XmlS
 import { closeDocument, openDocument } from '../xml/write-xml.js';
 import { ZipWriter, type WrittenEntry } from '../zip/zip-writer.js';
 import type { ZipSink } from '../zip/zip-sink.js';
-import { encodedOnThisThread, type MessageChunks } from './message-chunk-encoder.js';
 import { hasMessagePages, pagesOf } from './message-pages.js';
 import { NodeGroups } from './node-groups.js';
 import { checkedRecord } from './checked-record.js';
@@ -55,17 +54,6 @@ const PROGRESS_SHARE_OF_MESSAGES = 90;
 export async function writePackage(source: SourceData, sink: ZipSink, options: WritePackageOptions = {}): Promise<WritePackageResult> {
   const level = options.compressionLevel ?? DEFAULT_COMPRESSION_LEVEL;
   if (!Number.isInteger(level) || level < 0 || level > 9) throw new RangeError(`Compression level ${level} is not 0–9`);
-  // A source that can encode its messages on its own starts now: they compress while the
-  // directory entries, which come first in the zip, are read and written on this thread.
-  const ahead = hasMessagePages(source) && source.startMessageChunks ? await source.startMessageChunks({ level }) : null;
-  try {
-    return await writeEntries(source, sink, options, level, ahead);
-  } finally {
-    await ahead?.close();
-  }
-}
-
-async function writeEntries(source: SourceData, sink: ZipSink, options: WritePackageOptions, level: number, ahead: MessageChunks | null): Promise<WritePackageResult> {
   const activity = options.activity ?? 'Write package';
   const progress = throttleProgress(options.onProgress);
   const zip = new ZipWriter(sink, { level, ...(options.forceZip64 ? { forceZip64: true } : {}) });
@@ -226,7 +214,7 @@ async function writeEntries(source: SourceData, sink: ZipSink, options: WritePac
   progress({ activity, status: 'Messages', percentComplete: 5, current: 0, total: totalMessages });
 
   // Message and file-reference chunks.
-  const chunks = await writeMessageChunks(zip, ahead ?? encodedOnThisThread(pagesOf(source), { level }), (done) =>
+  const chunks = await writeMessageChunks(zip, pagesOf(source), (done) =>
     progress({
       activity,
       status: `Messages: ${done.toLocaleString('en-US')} of ${totalMessages.toLocaleString('en-US')}`,

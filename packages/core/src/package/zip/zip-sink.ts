@@ -7,7 +7,6 @@ import fs from 'node:fs/promises';
 export interface ZipSink {
   /** Bytes appended so far. */
   readonly size: number;
-  /** The caller may reuse `data` once the promise settles (ZipWriter.append recycles buffers). */
   append(data: Uint8Array): Promise<void>;
   patch(position: number, data: Uint8Array): Promise<void>;
   /** Flushes and releases the sink (a file is fsync'ed). */
@@ -68,8 +67,7 @@ export class MemorySink implements ZipSink {
 
   async append(data: Uint8Array): Promise<void> {
     this.starts.push(this.position);
-    // A copy: the caller may reuse its buffer (ZipSink.append).
-    this.chunks.push(Buffer.from(data));
+    this.chunks.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
     this.position += data.byteLength;
   }
 

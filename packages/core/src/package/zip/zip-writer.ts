@@ -2,8 +2,6 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { pkgErrors } from '../errors.js';
 import { deflatePart, FINAL_BLOCK } from './deflate-part.js';
-import type { EncodedEntry } from './entry-encoder.js';
-import { EntryParts } from './entry-parts.js';
 import { centralHeader, endRecords, localHeader, MAX_32, type CentralEntry } from './zip-records.js';
 import type { ZipSink } from './zip-sink.js';
 
@@ -29,8 +27,7 @@ export interface WrittenEntry {
 
 type Job =
   | { kind: 'header'; entry: OpenEntryState }
-  /** `counted`: one of the parts this writer compresses (maxInFlight), not bytes compressed elsewhere. */
-  | { kind: 'part'; entry: OpenEntryState; data: Promise<Buffer>; counted: boolean }
+  | { kind: 'part'; entry: OpenEntryState; data: Promise<Buffer> }
   | { kind: 'end'; entry: OpenEntryState };
 
 interface OpenEntryState {
@@ -40,8 +37,7 @@ interface OpenEntryState {
   compressedSize: number;
   size: number;
   crc32: number;
-  /** The running hash of an entry written here, or the SHA-256 of one compressed elsewhere. */
-  readonly hash: crypto.Hash | string;
+  readonly hash: crypto.Hash;
   readonly done: Deferred<WrittenEntry>;
 }
 
@@ -70,9 +66,8 @@ const ENTRY_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/
  *
  * Entries are written one after another, but their parts compress in parallel across entries:
  * a job queue keeps their order, the compression runs on the thread pool, and `write` waits
- * only when `maxInFlight` parts are pending. An entry may also arrive compressed already
- * (append, from an EntryEncoder, possibly on another thread). Each entry must stay below 4 GiB
- * uncompressed (PCMIG-PKG-016); the archive as a whole may be larger.
+ * only when `maxInFlight` parts are pending. Each entry must stay below 4 GiB uncompressed
+ * (PCMIG-PKG-016); the archive as a whole may be larger.
  */
 export class ZipWriter {
   private readonly queue: Job[] = [];
@@ -98,44 +93,25 @@ export class ZipWriter {
 
   /** Starts the next entry; the previous one must have been closed. */
   open(name: string): EntryWriter {
-    const entry = this.start(name, { size: 0, crc32: 0, hash: crypto.createHash('sha256') });
-    this.current = entry;
-    return new EntryWriter(this, entry);
-  }
-
-  /**
-   * Appends an entry compressed elsewhere (EntryEncoder): the same bytes as writing it through
-   * open() would give. The promise settles once its bytes are in the sink.
-   */
-  append(name: string, encoded: EncodedEntry): Promise<WrittenEntry> {
-    this.assertBelow4GiB(name, encoded.size);
-    const entry = this.start(name, { size: encoded.size, crc32: encoded.crc32, hash: encoded.sha256 });
-    for (const part of encoded.parts) this.enqueue({ kind: 'part', entry, data: Promise.resolve(part), counted: false });
-    this.enqueue({ kind: 'end', entry });
-    return entry.done.promise;
-  }
-
-  /** Checks the name and queues the local header of a new entry. */
-  private start(name: string, numbers: Pick<OpenEntryState, 'size' | 'crc32' | 'hash'>): OpenEntryState {
     this.throwIfFailed();
     if (this.current) throw new Error(`Entry ${this.current.name} is still open`);
     if (this.finished) throw new Error('The zip is finished');
     if (!ENTRY_NAME.test(name) || name.split('/').some((s) => s === '.' || s === '..')) throw new Error(`Unsafe entry name ${name}`);
     if (this.names.has(name)) throw new Error(`Duplicate entry name ${name}`);
     this.names.add(name);
-    const entry: OpenEntryState = { name, nameBytes: Buffer.from(name, 'ascii'), offset: 0, compressedSize: 0, ...numbers, done: deferred<WrittenEntry>() };
+    const entry: OpenEntryState = {
+      name,
+      nameBytes: Buffer.from(name, 'ascii'),
+      offset: 0,
+      compressedSize: 0,
+      size: 0,
+      crc32: 0,
+      hash: crypto.createHash('sha256'),
+      done: deferred<WrittenEntry>(),
+    };
+    this.current = entry;
     this.enqueue({ kind: 'header', entry });
-    return entry;
-  }
-
-  private assertBelow4GiB(name: string, size: number): void {
-    if (size >= MAX_32 && !this.options.forceZip64) {
-      throw pkgErrors.create('PCMIG-PKG-016', {
-        message: `Entry ${name} would exceed 4 GiB uncompressed.`,
-        target: name,
-        reason: { entry: name, limitBytes: MAX_32 - 1 },
-      });
-    }
+    return new EntryWriter(this, entry);
   }
 
   /** Queues one part of the open entry for compression (waits while too many are pending). */
@@ -144,9 +120,15 @@ export class ZipWriter {
     if (this.current !== entry) throw new Error(`Entry ${entry.name} is not open`);
     if (data.byteLength === 0) return;
     entry.size += data.byteLength;
-    this.assertBelow4GiB(entry.name, entry.size);
+    if (entry.size >= MAX_32 && !this.options.forceZip64) {
+      throw pkgErrors.create('PCMIG-PKG-016', {
+        message: `Entry ${entry.name} would exceed 4 GiB uncompressed.`,
+        target: entry.name,
+        reason: { entry: entry.name, limitBytes: MAX_32 - 1 },
+      });
+    }
     entry.crc32 = zlib.crc32(data, entry.crc32);
-    (entry.hash as crypto.Hash).update(data);
+    entry.hash.update(data);
     while (this.inFlight >= this.maxInFlight) {
       await new Promise<void>((resolve) => (this.space = resolve));
       this.throwIfFailed();
@@ -154,7 +136,7 @@ export class ZipWriter {
     this.inFlight += 1;
     const compressed = deflatePart(data, this.options.level);
     compressed.catch(() => undefined);
-    this.enqueue({ kind: 'part', entry, data: compressed, counted: true });
+    this.enqueue({ kind: 'part', entry, data: compressed });
   }
 
   /** Ends the open entry; the promise settles once its bytes are in the sink. */
@@ -209,11 +191,9 @@ export class ZipWriter {
           await this.sink.append(localHeader(entry.nameBytes, { crc32: 0, compressedSize: 0, size: 0 }, force));
         } else if (job.kind === 'part') {
           const data = await job.data;
-          if (job.counted) {
-            this.inFlight -= 1;
-            this.space?.();
-            this.space = undefined;
-          }
+          this.inFlight -= 1;
+          this.space?.();
+          this.space = undefined;
           entry.compressedSize += data.length;
           await this.sink.append(data);
         } else {
@@ -229,7 +209,7 @@ export class ZipWriter {
           const numbers = { crc32: entry.crc32 >>> 0, compressedSize: entry.compressedSize, size: entry.size };
           await this.sink.patch(entry.offset, localHeader(entry.nameBytes, numbers, force));
           this.central.push({ name: entry.nameBytes, offset: entry.offset, ...numbers });
-          entry.done.resolve({ name: entry.name, ...numbers, sha256: typeof entry.hash === 'string' ? entry.hash : entry.hash.digest('hex') });
+          entry.done.resolve({ name: entry.name, ...numbers, sha256: entry.hash.digest('hex') });
         }
       }
     } catch (error) {
@@ -242,31 +222,47 @@ export class ZipWriter {
   }
 }
 
-/** The open entry: text or bytes gathered into parts (EntryParts) that compress in parallel. */
+/**
+ * The open entry: text or bytes are gathered into parts that compress in parallel. Every part is
+ * exactly `partSize` bytes but the last, which takes the rest. Bytes given through write() are
+ * cut as they come, so the last part holds partSize to 2 × partSize − 1 bytes however the caller
+ * cut them; text is encoded every partSize characters, and what is left of it at close goes into
+ * the last part whole, so there the boundaries also depend on how the text was handed over (the
+ * size of the writer's batches). The same calls always give the same compressed bytes; packages
+ * depend on these boundaries (changing them, or a writer's batch sizes, changes their bytes).
+ */
 export class EntryWriter {
-  private readonly parts: EntryParts;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private text = '';
   private closed = false;
 
   constructor(
     private readonly zip: ZipWriter,
     private readonly entry: OpenEntryState,
-    partSize?: number,
-  ) {
-    this.parts = new EntryParts((part) => this.zip.writePart(this.entry, part), partSize);
-  }
+    private readonly partSize = 1 << 20,
+  ) {}
 
   get name(): string {
     return this.entry.name;
   }
 
-  /** Appends text (UTF-8). */
-  writeText(text: string): Promise<void> {
-    return this.parts.writeText(text);
+  /** Appends text (UTF-8). Strings are joined before encoding: one Buffer per part, not per call. */
+  async writeText(text: string): Promise<void> {
+    this.text += text;
+    if (this.text.length >= this.partSize) {
+      this.textIntoPending();
+      await this.sendFullParts();
+    }
   }
 
   /** Appends bytes; the caller must not change them afterwards (they may be compressed later, in place). */
-  write(data: Uint8Array): Promise<void> {
-    return this.parts.write(data);
+  async write(data: Uint8Array): Promise<void> {
+    if (data.byteLength === 0) return;
+    this.textIntoPending();
+    this.pending.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    this.pendingBytes += data.byteLength;
+    await this.sendFullParts();
   }
 
   /** Settles once the entry's bytes are in the sink (after close). */
@@ -277,8 +273,46 @@ export class EntryWriter {
   /** Queues the rest of the entry; the next entry may be opened when this resolves. */
   async close(): Promise<void> {
     if (this.closed) throw new Error(`Entry ${this.entry.name} is already closed`);
-    await this.parts.end();
+    this.textIntoPending();
+    if (this.pendingBytes > 0) await this.zip.writePart(this.entry, this.take(this.pendingBytes));
     this.closed = true;
     void this.zip.closeEntry(this.entry);
+  }
+
+  /** Sends parts of exactly partSize while more than a part would remain for the last one. */
+  private async sendFullParts(): Promise<void> {
+    while (this.pendingBytes >= 2 * this.partSize) await this.zip.writePart(this.entry, this.take(this.partSize));
+  }
+
+  private textIntoPending(): void {
+    if (this.text.length === 0) return;
+    const bytes = Buffer.from(this.text, 'utf8');
+    this.text = '';
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+  }
+
+  /** The first `size` pending bytes as one buffer: a view when one piece holds them, else a copy. */
+  private take(size: number): Buffer {
+    const first = this.pending[0] as Buffer;
+    let part: Buffer;
+    if (first.length >= size) {
+      part = first.subarray(0, size);
+      if (first.length === size) this.pending.shift();
+      else this.pending[0] = first.subarray(size);
+    } else {
+      part = Buffer.allocUnsafeSlow(size);
+      let filled = 0;
+      while (filled < size) {
+        const piece = this.pending[0] as Buffer;
+        const count = Math.min(piece.length, size - filled);
+        piece.copy(part, filled, 0, count);
+        filled += count;
+        if (count === piece.length) this.pending.shift();
+        else this.pending[0] = piece.subarray(count);
+      }
+    }
+    this.pendingBytes -= size;
+    return part;
   }
 }

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { craftZip } from './craft-zip.test-fixture.js';
-import { DeflateSlots, EntryEncoder } from './entry-encoder.js';
 import { BytesAccess, FileAccess } from './random-access.js';
 import { ZipReader } from './zip-reader.js';
 import { FileSink, MemorySink } from './zip-sink.js';
@@ -76,28 +75,6 @@ describe('zip writer and reader', () => {
     await writeSample(a);
     await writeSample(b);
     expect(Buffer.from(a.bytes()).equals(Buffer.from(b.bytes()))).toBe(true);
-  });
-
-  it('appends entries compressed elsewhere (EntryEncoder) as the very bytes writing them in place gives', async () => {
-    const inPlace = new MemorySink();
-    const { texts, written } = await writeSample(inPlace);
-    const appended = new MemorySink();
-    const zip = new ZipWriter(appended, { level: 6 });
-    const slots = new DeflateSlots(6, 2);
-    const encoders = Object.values(texts).map((text) => {
-      const encoder = new EntryEncoder(slots);
-      return { encoder, text };
-    });
-    for (const { encoder, text } of encoders) {
-      for (let i = 0; i < text.length; i += 100_000) await encoder.writeText(text.slice(i, i + 100_000));
-      await encoder.close();
-    }
-    const names = Object.keys(texts);
-    const appendedEntries = [];
-    for (const [i, { encoder }] of encoders.entries()) appendedEntries.push(await zip.append(names[i] as string, await encoder.encoded));
-    await zip.finish();
-    expect(appendedEntries).toEqual(written);
-    expect(Buffer.from(appended.bytes()).equals(Buffer.from(inPlace.bytes()))).toBe(true);
   });
 
   it('writes ZIP64 records that its own reader and other tools accept', async () => {
