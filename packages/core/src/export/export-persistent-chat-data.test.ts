@@ -7,7 +7,7 @@ import { EXPORT_LEVELS, ROOT_NODE_ID, SOURCE_FLAVOURS, type ExportLevel, type So
 import { levelContents } from '../model/export-level.js';
 import type { ProgressEvent } from '../model/progress.js';
 import { isoToTicks, ticksToDate } from '../model/ticks.js';
-import { MemorySink, openPackage, writePackage, type MigrationPackage } from '../package/index.js';
+import { MemorySink, openPackage, PACKAGE_LIMITS, writePackage, type MigrationPackage } from '../package/index.js';
 import { collect } from '../package/sample-source.test-fixture.js';
 import { exportPersistentChatData } from './export-persistent-chat-data.js';
 import type { ExportOptions } from './export-options.js';
@@ -296,6 +296,20 @@ describe('Export-CsPersistentChatData refuses bad input, leaving nothing behind 
       await pool.connection.execute('UPDATE tblChat SET chatDate = -1 WHERE chatId = 5000');
     });
     await expect(exportPersistentChatData({ dbInstance: badDate.dbInstance, fileName: scratch.file('bad.zip'), now })).rejects.toMatchObject({ id: 'PCMIG-DB-013' });
+    expect(scratch.outputs()).toEqual([]);
+  });
+});
+
+describe('message lines built in SQL', () => {
+  const scratch = new ExportScratch();
+  afterAll(() => scratch.dispose());
+
+  it('a message longer than a package line: stable id, no partial package', async () => {
+    const huge = await scratch.pool('lync2010', async (pool) => {
+      const content = 'x'.repeat(PACKAGE_LIMITS.lineBytes);
+      await new SourceWriter(pool).messages([{ roomId: 100, chatId: 5000, timestamp: isoToTicks('2012-01-01T00:00:00Z'), authorId: 2, isAlert: false, content, rtf: null }]);
+    });
+    await expect(exportPersistentChatData({ dbInstance: huge.dbInstance, fileName: scratch.file('huge.zip'), now })).rejects.toMatchObject({ id: 'PCMIG-PKG-016', reason: { roomId: 100, chatId: 5000 } });
     expect(scratch.outputs()).toEqual([]);
   });
 });

@@ -223,11 +223,13 @@ export class ZipWriter {
 }
 
 /**
- * The open entry: text or bytes are gathered into parts that compress in parallel. Part boundaries
- * depend only on the entry's bytes, never on how the caller cut them: every part is exactly
- * `partSize` bytes but the last, which takes the rest (partSize to 2 × partSize − 1 bytes, or the
- * whole entry when it is smaller). The same entry bytes therefore always give the same
- * compressed bytes, however the source delivered them.
+ * The open entry: text or bytes are gathered into parts that compress in parallel. Every part is
+ * exactly `partSize` bytes but the last, which takes the rest. Bytes given through write() are
+ * cut as they come, so the last part holds partSize to 2 × partSize − 1 bytes however the caller
+ * cut them; text is encoded every partSize characters, and what is left of it at close goes into
+ * the last part whole, so there the boundaries also depend on how the text was handed over (the
+ * size of the writer's batches). The same calls always give the same compressed bytes; packages
+ * depend on these boundaries (changing them, or a writer's batch sizes, changes their bytes).
  */
 export class EntryWriter {
   private pending: Buffer[] = [];
