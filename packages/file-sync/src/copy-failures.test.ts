@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyFileStore } from './copy-file-store.js';
-import { nodeFileSystem } from './fs/copy-file-system.js';
+import { nodeFileSystem, type FileOps } from './fs/copy-file-system.js';
 import { LOCK_PATH } from './paths/store-paths.js';
 import { planCopy } from './plan/plan-copy.js';
 import { bytesFor, copyFaults, errno, hashTree, listTree, tempDirs, withFaults, writeTree } from './test-support/trees.js';
@@ -91,6 +91,102 @@ describe('retries', () => {
     expect(result.failures[0]).toMatchObject({ code: 'verify-mismatch', path: 'always.bin', attempts: 2, error: { id: 'PCMIG-FS-009' } });
     expect(listTree(destination)).toEqual(['once.bin']);
     expect(hashTree(destination).get('once.bin')).toBe(hashTree(source).get('once.bin'));
+  });
+});
+
+describe('kernel copies (without -Verify)', () => {
+  const partials = (root: string) => listTree(root).filter((name) => name.includes('.pcmig-partial-'));
+
+  it('a copy that fails midway leaves neither the file nor its temporary name, and a retry copies it', async () => {
+    const source = dirs.make('src');
+    const destination = dirs.make('dst');
+    writeTree(source, { 'room/big.bin': bytesFor(3, 300_000), 'room/fine.txt': 'fine' });
+    let bigCopies = 0;
+    const userSpaceCopies: string[] = [];
+    const fileSystem = withFaults(
+      {
+        copyFileSync: (from: fs.PathLike, to: fs.PathLike, mode?: number) => {
+          if (!String(from).endsWith('big.bin') || ++bigCopies > 2) return fs.copyFileSync(from, to, mode);
+          // The first 64 KB arrive, then the share goes away; the partial file stays behind.
+          fs.writeFileSync(to, fs.readFileSync(from).subarray(0, 65_536), { flag: 'wx' });
+          throw errno('ECONNRESET', 'the share went away');
+        },
+        openSync: ((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+          if (flags === 'wx') userSpaceCopies.push(String(file));
+          return fs.openSync(file, flags ?? 'r', mode);
+        }) as FileOps['openSync'],
+      },
+      { sleep: async () => undefined },
+    );
+    const failed = await copyFileStore({ source, destination, retry: 0, fileSystem });
+    expect(failed.failures).toMatchObject([{ code: 'copy-failed', path: 'room/big.bin', attempts: 1, error: { id: 'PCMIG-FS-008' } }]);
+    expect(failed.failures[0]!.error.cause).toContain('ECONNRESET');
+    expect(listTree(destination)).toEqual(['room/', 'room/fine.txt']);
+    expect(bigCopies).toBe(1);
+
+    // Fails once more (the second temporary name), then the third attempt copies it.
+    const retried = await copyFileStore({ source, destination, retry: 1, fileSystem });
+    expect(retried.failures).toEqual([]);
+    expect(retried.actions.copy.count).toBe(1);
+    expect(bigCopies).toBe(3);
+    expect(hashTree(destination)).toEqual(hashTree(source));
+    expect(partials(destination)).toEqual([]);
+    expect(userSpaceCopies).toEqual([]);
+  });
+
+  it.each(['chmodSync', 'utimesSync', 'renameSync'] as const)('removes the temporary file when %s fails after the kernel copy', async (step) => {
+    const source = dirs.make('src');
+    const destination = dirs.make('dst');
+    writeTree(source, { 'room/a.bin': bytesFor(4, 50_000) });
+    let failures = 0;
+    const fail = (file: fs.PathLike) => {
+      if (String(file).includes('.pcmig-partial-')) {
+        failures += 1;
+        throw errno('EIO', `${step} failed`);
+      }
+    };
+    const ops: Partial<FileOps> = {
+      chmodSync: (file, mode) => (step === 'chmodSync' && fail(file), fs.chmodSync(file, mode)),
+      utimesSync: (file, atime, mtime) => (step === 'utimesSync' && fail(file), fs.utimesSync(file, atime, mtime)),
+      renameSync: (from, to) => (step === 'renameSync' && fail(from), fs.renameSync(from, to)),
+    };
+    const result = await copyFileStore({ source, destination, retry: 0, fileSystem: withFaults(ops) });
+    expect(failures).toBe(1);
+    expect(result.failures).toMatchObject([{ code: 'copy-failed', path: 'room/a.bin' }]);
+    expect(listTree(destination)).toEqual(['room/']);
+  });
+
+  it('accepts a file system that refuses modes (EPERM from chmod, as CIFS without noperm gives)', async () => {
+    const source = dirs.make('src');
+    const destination = dirs.make('dst');
+    writeTree(source, { 'a.txt': 'a' });
+    let refused = 0;
+    const fileSystem = withFaults({
+      chmodSync: () => {
+        refused += 1;
+        throw errno('EPERM', 'operation not permitted');
+      },
+    });
+    const result = await copyFileStore({ source, destination, fileSystem });
+    expect(refused).toBe(1);
+    expect(result.status).toBe('Success');
+    expect(hashTree(destination)).toEqual(hashTree(source));
+  });
+
+  it('-Verify copies through user space (it hashes the bytes it writes), never in the kernel', async () => {
+    const source = dirs.make('src');
+    const destination = dirs.make('dst');
+    writeTree(source, { 'room/a.bin': bytesFor(5, 70_000) });
+    fs.chmodSync(path.join(source, 'room/a.bin'), 0o700);
+    const fileSystem = withFaults({
+      copyFileSync: () => {
+        throw new Error('no kernel copy with -Verify');
+      },
+    });
+    const result = await copyFileStore({ source, destination, verify: true, fileSystem });
+    expect(result.status).toBe('Success');
+    expect(result.verified.count).toBe(1);
+    expect(hashTree(destination)).toEqual(hashTree(source));
   });
 });
 

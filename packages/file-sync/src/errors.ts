@@ -1,4 +1,4 @@
-import { defineErrorCatalog } from '@pcmig/core';
+import { defineErrorCatalog } from '@pcmig/core/errors';
 
 /** Errors of the file-store copy and the link check (area FS, listed in docs/errors/file-sync.md). */
 export const fsErrors = defineErrorCatalog('FS', {

@@ -6,11 +6,13 @@
  *   - no-change re-run: pcmig ≤ 2× an `rsync -a` no-change re-run;
  *   - -Verify: its hashing rate ≥ 1 GB/s (data in the page cache: one 1 GiB file, and the whole
  *     large tree), beside `sha256sum`; and the -Verify copy beside the plain copy.
- * Every tool runs as its own process (start-up included), in rotating order, several rounds;
- * figures are medians. Destinations are always fresh folders and nothing is deleted before the
- * end: a large deletion slows the file creations that follow it.
+ * Every tool runs as its own process (start-up included), several rounds; times are medians, and
+ * a ratio to `cp -r` is the median of the rounds' ratios (see copyRounds). Destinations are always
+ * fresh folders and nothing is deleted before the end: a large deletion slows the file creations
+ * that follow it.
  *
  *   node tools/dist/bench/file-copy-bench.js [--scale 0.1] [--rounds 3] [--work <dir>] [--out result.json]
+ *                                            [--parts large,small,rerun,verify,hash] [--keep]
  */
 import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -22,12 +24,23 @@ import type { BenchMeasurement, BenchResult } from './bench-result.js';
 import { LARGE_TREE, SMALL_TREE, generateTree, scaled } from './file-copy/generate-tree.js';
 import { median, runMeasured, type MeasuredRun } from './measure.js';
 
+/** The parts of the benchmark: rerun re-runs the copies that ran; verify and hash use the large tree. */
+export const FILE_COPY_PARTS = ['large', 'small', 'rerun', 'verify', 'hash'] as const;
+export type FileCopyPart = (typeof FILE_COPY_PARTS)[number];
+
 export interface FileCopyBenchOptions {
   /** 1 = the issue's sizes; smaller to try the benchmark quickly. */
   readonly scale?: number;
   readonly rounds?: number;
+  /** Default: all. */
+  readonly parts?: readonly FileCopyPart[];
   /** Parent folder of the benchmark's working folder (default: the OS temporary folder). */
   readonly workDir?: string;
+  /**
+   * Leaves the working folder to be removed later: on a disk with online discard (this machine's)
+   * removing its million entries takes the better part of an hour and slows whatever runs next.
+   */
+  readonly keep?: boolean;
   readonly log?: (line: string) => void;
 }
 
@@ -66,6 +79,7 @@ function report(run: MeasuredRun): ChildReport {
 export async function runFileCopyBench(options: FileCopyBenchOptions = {}): Promise<BenchResult[]> {
   const scale = options.scale ?? 1;
   const rounds = options.rounds ?? 3;
+  const parts = new Set<FileCopyPart>(options.parts ?? FILE_COPY_PARTS);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   requireTool('cp');
   requireTool('rsync');
@@ -74,7 +88,8 @@ export async function runFileCopyBench(options: FileCopyBenchOptions = {}): Prom
 
   const parent = options.workDir ?? os.tmpdir();
   // Sources, rounds × (cp, rsync, pcmig) copies and rounds -Verify copies of the large tree; small files take a 4 KB block each, plus folders.
-  const needed = (large.totalBytes ?? GiB) * (1 + rounds * 4) * 1.1 + GiB + small.files * 2 * 4096 * (1 + rounds * 3) * 1.1;
+  const largeCopies = (parts.has('large') ? rounds * 3 : 0) + (parts.has('verify') ? rounds : 0);
+  const needed = (large.totalBytes ?? GiB) * (1 + largeCopies) * 1.1 + (parts.has('hash') ? GiB : 0) + (parts.has('small') ? small.files * 2 * 4096 * (1 + rounds * 3) * 1.1 : 0);
   const stats = fs.statfsSync(parent);
   const available = Number(stats.bavail) * Number(stats.bsize);
   if (available < needed) throw new Error(`The benchmark needs about ${(needed / GiB).toFixed(1)} GiB free in ${parent}; ${(available / GiB).toFixed(1)} GiB are available.`);
@@ -92,17 +107,23 @@ export async function runFileCopyBench(options: FileCopyBenchOptions = {}): Prom
     log(`file-copy bench in ${work} (scale ${scale}, ${rounds} rounds)`);
     const largeTree = generateTree(at('large-src'), large, 1);
     log(`generated large tree: ${largeTree.files} files, ${(largeTree.bytes / GiB).toFixed(2)} GiB, ${largeTree.folders} folders`);
-    const smallTree = generateTree(at('small-src'), small, 2);
-    log(`generated small-file tree: ${smallTree.files} files, ${(smallTree.bytes / 1024 ** 2).toFixed(0)} MiB, ${smallTree.folders} folders`);
+    const smallTree = parts.has('small') ? generateTree(at('small-src'), small, 2) : undefined;
+    if (smallTree) log(`generated small-file tree: ${smallTree.files} files, ${(smallTree.bytes / 1024 ** 2).toFixed(0)} MiB, ${smallTree.folders} folders`);
 
-    /** Copies a tree with each tool into fresh folders, rotating the order every round. */
+    /**
+     * Copies a tree with each tool into fresh folders. cp and pcmig run back to back in every
+     * round, which of them first alternating, and the ratio is the median of the rounds' ratios:
+     * the load of this shared machine drifts over minutes (the same cp -r of the large tree took
+     * 3 to 40 s within a quarter of an hour), so two runs seconds apart see the same machine,
+     * where medians taken separately can pair a quiet cp with a busy pcmig. rsync, for
+     * information, runs third.
+     */
     const copyRounds = async (tree: 'large' | 'small', files: number) => {
       const times: Record<'cp' | 'rsync' | 'pcmig', number[]> = { cp: [], rsync: [], pcmig: [] };
       let peakRssMb = 0;
-      const order = ['cp', 'pcmig', 'rsync'] as const;
       for (let round = 0; round < rounds; round += 1) {
-        for (let k = 0; k < order.length; k += 1) {
-          const tool = order[(k + round) % order.length] as (typeof order)[number];
+        const order = round % 2 === 0 ? (['cp', 'pcmig', 'rsync'] as const) : (['pcmig', 'cp', 'rsync'] as const);
+        for (const tool of order) {
           flush();
           const run = await tools[tool](at(`${tree}-src`), at(`${tree}-${tool}-${round}`));
           if (tool === 'pcmig') {
@@ -114,27 +135,26 @@ export async function runFileCopyBench(options: FileCopyBenchOptions = {}): Prom
           log(`  ${tree} round ${round + 1}: ${tool.padEnd(5)} ${run.elapsedMs.toFixed(0)} ms`);
         }
       }
-      return { cp: median(times.cp), rsync: median(times.rsync), pcmig: median(times.pcmig), peakRssMb };
+      const ratios = times.pcmig.map((ms, round) => ms / (times.cp[round] as number));
+      return { cp: median(times.cp), rsync: median(times.rsync), pcmig: median(times.pcmig), ratio: median(ratios), ratios, peakRssMb };
     };
 
-    const duration = (name: string, value: number, baselineName: string, baseline: number, limit: number, peakRssMb: number, notes: string): BenchMeasurement => {
-      const ratio = value / baseline;
+    const duration = (name: string, value: number, baselineName: string, baseline: number, limit: number, peakRssMb: number, notes: string, ratio = value / baseline): BenchMeasurement => {
       return { name, unit: 'ms', value: Math.round(value), baseline: { name: baselineName, value: Math.round(baseline) }, ratio: Number(ratio.toFixed(3)), target: `≤ ${limit}× ${baselineName} (time)`, met: ratio <= limit, peakRssMb: Math.round(peakRssMb), notes };
     };
 
     const measurements: BenchMeasurement[] = [];
 
-    const largeCopy = await copyRounds('large', largeTree.files);
-    measurements.push(
-      duration(`copy large tree (${largeTree.files} files, ${(largeTree.bytes / GiB).toFixed(2)} GiB)`, largeCopy.pcmig, 'cp -r', largeCopy.cp, 1.0, largeCopy.peakRssMb, `rsync -a ${largeCopy.rsync.toFixed(0)} ms (pcmig ${(largeCopy.pcmig / largeCopy.rsync).toFixed(2)}× rsync)`),
-    );
+    const copied = async (tree: 'large' | 'small', generated: { files: number }, label: string, limit: number) => {
+      const copy = await copyRounds(tree, generated.files);
+      const notes = `median of the same-round ratios ${copy.ratios.map((r) => r.toFixed(2)).join(', ')}; rsync -a ${copy.rsync.toFixed(0)} ms (pcmig ${(copy.pcmig / copy.rsync).toFixed(2)}× rsync)`;
+      measurements.push(duration(label, copy.pcmig, 'cp -r', copy.cp, limit, copy.peakRssMb, notes, copy.ratio));
+      return copy;
+    };
+    const largeCopy = parts.has('large') ? await copied('large', largeTree, `copy large tree (${largeTree.files} files, ${(largeTree.bytes / GiB).toFixed(2)} GiB)`, 1.0) : undefined;
+    if (smallTree) await copied('small', smallTree, `copy small-file tree (${smallTree.files} files of 1–4 KB)`, 1.3);
 
-    const smallCopy = await copyRounds('small', smallTree.files);
-    measurements.push(
-      duration(`copy small-file tree (${smallTree.files} files of 1–4 KB)`, smallCopy.pcmig, 'cp -r', smallCopy.cp, 1.3, smallCopy.peakRssMb, `rsync -a ${smallCopy.rsync.toFixed(0)} ms (pcmig ${(smallCopy.pcmig / smallCopy.rsync).toFixed(2)}× rsync)`),
-    );
-
-    for (const tree of ['small', 'large'] as const) {
+    for (const tree of (['small', 'large'] as const).filter((t) => parts.has('rerun') && parts.has(t))) {
       const times = { rsync: [] as number[], pcmig: [] as number[] };
       let peakRssMb = 0;
       for (let round = 0; round < rounds; round += 1) {
@@ -148,74 +168,80 @@ export async function runFileCopyBench(options: FileCopyBenchOptions = {}): Prom
         peakRssMb = Math.max(peakRssMb, run.peakRssMb);
         log(`  no-change ${tree} round ${round + 1}: rsync ${rsync.elapsedMs.toFixed(0)} ms, pcmig ${run.elapsedMs.toFixed(0)} ms`);
       }
-      const files = tree === 'small' ? smallTree.files : largeTree.files;
+      const files = tree === 'small' ? (smallTree as { files: number }).files : largeTree.files;
       measurements.push(duration(`no-change re-run, ${tree} tree (${files} files)`, median(times.pcmig), 'rsync -a no-change re-run', median(times.rsync), 2.0, peakRssMb, ''));
     }
 
-    // -Verify end to end: a copy that hashes both sides of every file, beside the plain copy.
-    const verifyTimes: number[] = [];
-    let verifyRss = 0;
-    for (let round = 0; round < rounds; round += 1) {
-      flush();
-      const run = await pcmig(at('large-src'), at(`large-verify-${round}`), '--verify');
-      const result = report(run);
-      if (result.status !== 'Success' || result.verified.count !== largeTree.files) throw new Error(`pcmig -Verify verified ${result.verified.count} of ${largeTree.files} files`);
-      verifyTimes.push(run.elapsedMs);
-      verifyRss = Math.max(verifyRss, run.peakRssMb);
-      log(`  -Verify copy round ${round + 1}: ${run.elapsedMs.toFixed(0)} ms`);
-    }
-    measurements.push({
-      name: `-Verify copy of the large tree (SHA-256 of both sides of every file)`,
-      unit: 'ms',
-      value: Math.round(median(verifyTimes)),
-      baseline: { name: 'pcmig copy without -Verify', value: Math.round(largeCopy.pcmig) },
-      ratio: Number((median(verifyTimes) / largeCopy.pcmig).toFixed(3)),
-      peakRssMb: Math.round(verifyRss),
-      notes: `cp -r ${largeCopy.cp.toFixed(0)} ms; ${(largeTree.bytes / 1e9 / (median(verifyTimes) / 1000)).toFixed(2)} GB/s of files copied and verified (the copy's writes bound it)`,
-    });
-
-    // Hashing rate of -Verify's hash jobs (1 MB reads, worker threads), data in the page cache so
-    // that the figure is the hashing and not the disk: one 1 GiB file, and the whole mixed tree.
-    const single = at('single');
-    writeSingleFile(path.join(single, 'upload.bin'), GiB);
-    const hashRate = async (folder: string) => {
-      const hashed = await checked(runMeasured(process.execPath, [CHILD, '--hash', folder]), 'pcmig hashing');
-      const { bytes, elapsedMs } = JSON.parse(hashed.stdout.trim()) as { bytes: number; elapsedMs: number };
-      return bytes / 1e9 / (elapsedMs / 1000);
-    };
-    const sha256sumRate = async (folder: string, bytes: number) => {
-      const sum = await checked(runMeasured('sh', ['-c', 'find "$1" -type f -print0 | xargs -0 sha256sum > /dev/null', 'sh', folder]), 'sha256sum');
-      return bytes / 1e9 / (sum.elapsedMs / 1000);
-    };
-    for (const [label, folder, bytes] of [
-      ['one 1 GiB file', single, GiB],
-      [`the large tree (${largeTree.files} files)`, at('large-src'), largeTree.bytes],
-    ] as const) {
-      await hashRate(folder); // warm-up: brings the files into the page cache
-      const ours: number[] = [];
-      const theirs: number[] = [];
+    if (parts.has('verify')) {
+      // -Verify end to end: a copy that hashes both sides of every file, beside the plain copy.
+      const verifyTimes: number[] = [];
+      let verifyRss = 0;
       for (let round = 0; round < rounds; round += 1) {
-        ours.push(await hashRate(folder));
-        theirs.push(await sha256sumRate(folder, bytes));
-        log(`  hashing ${label} round ${round + 1}: pcmig ${(ours.at(-1) as number).toFixed(2)} GB/s, sha256sum ${(theirs.at(-1) as number).toFixed(2)} GB/s`);
+        flush();
+        const run = await pcmig(at('large-src'), at(`large-verify-${round}`), '--verify');
+        const result = report(run);
+        if (result.status !== 'Success' || result.verified.count !== largeTree.files) throw new Error(`pcmig -Verify verified ${result.verified.count} of ${largeTree.files} files`);
+        verifyTimes.push(run.elapsedMs);
+        verifyRss = Math.max(verifyRss, run.peakRssMb);
+        log(`  -Verify copy round ${round + 1}: ${run.elapsedMs.toFixed(0)} ms`);
       }
       measurements.push({
-        name: `-Verify hashing rate, ${label} (page cache)`,
-        unit: 'GB/s',
-        value: Number(median(ours).toFixed(3)),
-        baseline: { name: 'sha256sum (coreutils, one process)', value: Number(median(theirs).toFixed(3)) },
-        ratio: Number((median(ours) / median(theirs)).toFixed(3)),
-        target: '≥ 1 GB/s',
-        met: median(ours) >= 1,
+        name: `-Verify copy of the large tree (SHA-256 of both sides of every file)`,
+        unit: 'ms',
+        value: Math.round(median(verifyTimes)),
+        ...(largeCopy ? { baseline: { name: 'pcmig copy without -Verify', value: Math.round(largeCopy.pcmig) }, ratio: Number((median(verifyTimes) / largeCopy.pcmig).toFixed(3)) } : {}),
+        peakRssMb: Math.round(verifyRss),
+        notes: `${largeCopy ? `cp -r ${largeCopy.cp.toFixed(0)} ms; ` : ''}${(largeTree.bytes / 1e9 / (median(verifyTimes) / 1000)).toFixed(2)} GB/s of files copied and verified (the copy's writes bound it)`,
       });
     }
 
-    const results: BenchResult[] = [{ bench: 'file-copy', size: `large ${largeTree.files} files / ${(largeTree.bytes / GiB).toFixed(2)} GiB; small ${smallTree.files} files`, measurements }];
+    if (parts.has('hash')) {
+      // Hashing rate of -Verify's hash jobs (1 MB reads, worker threads), data in the page cache so
+      // that the figure is the hashing and not the disk: one 1 GiB file, and the whole mixed tree.
+      const single = at('single');
+      writeSingleFile(path.join(single, 'upload.bin'), GiB);
+      const hashRate = async (folder: string) => {
+        const hashed = await checked(runMeasured(process.execPath, [CHILD, '--hash', folder]), 'pcmig hashing');
+        const { bytes, elapsedMs } = JSON.parse(hashed.stdout.trim()) as { bytes: number; elapsedMs: number };
+        return bytes / 1e9 / (elapsedMs / 1000);
+      };
+      const sha256sumRate = async (folder: string, bytes: number) => {
+        const sum = await checked(runMeasured('sh', ['-c', 'find "$1" -type f -print0 | xargs -0 sha256sum > /dev/null', 'sh', folder]), 'sha256sum');
+        return bytes / 1e9 / (sum.elapsedMs / 1000);
+      };
+      for (const [label, folder, bytes] of [
+        ['one 1 GiB file', single, GiB],
+        [`the large tree (${largeTree.files} files)`, at('large-src'), largeTree.bytes],
+      ] as const) {
+        await hashRate(folder); // warm-up: brings the files into the page cache
+        const ours: number[] = [];
+        const theirs: number[] = [];
+        for (let round = 0; round < rounds; round += 1) {
+          ours.push(await hashRate(folder));
+          theirs.push(await sha256sumRate(folder, bytes));
+          log(`  hashing ${label} round ${round + 1}: pcmig ${(ours.at(-1) as number).toFixed(2)} GB/s, sha256sum ${(theirs.at(-1) as number).toFixed(2)} GB/s`);
+        }
+        measurements.push({
+          name: `-Verify hashing rate, ${label} (page cache)`,
+          unit: 'GB/s',
+          value: Number(median(ours).toFixed(3)),
+          baseline: { name: 'sha256sum (coreutils, one process)', value: Number(median(theirs).toFixed(3)) },
+          ratio: Number((median(ours) / median(theirs)).toFixed(3)),
+          target: '≥ 1 GB/s',
+          met: median(ours) >= 1,
+        });
+      }
+    }
+
+    const results: BenchResult[] = [{ bench: 'file-copy', size: `large ${largeTree.files} files / ${(largeTree.bytes / GiB).toFixed(2)} GiB${smallTree ? `; small ${smallTree.files} files` : ''}`, measurements }];
     for (const line of formatResults(results)) log(line);
     return results;
   } finally {
-    log(`removing ${work}`);
-    fs.rmSync(work, { recursive: true, force: true });
+    if (options.keep) log(`kept ${work}`);
+    else {
+      log(`removing ${work}`);
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   }
 }
 
@@ -252,8 +278,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const at = args.indexOf(name);
     return at >= 0 ? args[at + 1] : undefined;
   };
+  const parts = value('--parts')?.split(',');
+  const unknown = parts?.filter((part) => !(FILE_COPY_PARTS as readonly string[]).includes(part));
+  if (unknown?.length) throw new Error(`unknown --parts ${unknown.join(', ')} (known: ${FILE_COPY_PARTS.join(', ')})`);
   const results = await runFileCopyBench({
     ...(value('--scale') ? { scale: Number(value('--scale')) } : {}),
+    ...(parts ? { parts: parts as FileCopyPart[] } : {}),
+    keep: args.includes('--keep'),
     ...(value('--rounds') ? { rounds: Number(value('--rounds')) } : {}),
     ...(value('--work') ? { workDir: value('--work') as string } : {}),
   });

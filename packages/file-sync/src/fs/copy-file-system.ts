@@ -17,6 +17,8 @@ export interface EntryStat {
 export type FileOps = Pick<
   typeof fs,
   | 'openSync'
+  | 'copyFileSync'
+  | 'chmodSync'
   | 'readSync'
   | 'writeSync'
   | 'futimesSync'
@@ -29,6 +31,7 @@ export type FileOps = Pick<
   | 'lstatSync'
   | 'readFileSync'
   | 'writeFileSync'
+  | 'constants'
 >;
 
 /**
@@ -73,6 +76,27 @@ export const nodeFileSystem: CopyFileSystem = {
   ops: fs,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
+
+/**
+ * The mode of a file created with open(…, 0o666), as every file of the copy was before unverified
+ * copies became kernel copies: 0o666 less the umask. copyFile gives the copy the source's mode,
+ * and permissions are not copied (docs/file-sync.md F16), so the job sets this one back. Read from
+ * /proc/self/status where there is one, because process.umask() without an argument sets the
+ * umask to 0 for a moment (DEP0139): a file created meanwhile by another thread would get 0o666.
+ */
+export function newFileMode(status = readProcStatus()): number {
+  const match = status === undefined ? null : /^Umask:\s+([0-7]+)$/m.exec(status);
+  const umask = match ? parseInt(match[1] as string, 8) : process.umask();
+  return 0o666 & ~umask;
+}
+
+function readProcStatus(): string | undefined {
+  try {
+    return fs.readFileSync('/proc/self/status', 'utf8');
+  } catch {
+    return undefined; // not Linux
+  }
+}
 
 /** The errno code of a failed file-system call ('' when there is none). */
 export function errorCode(error: unknown): string {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sha256, tempDirs, writeTree } from '../test-support/trees.js';
+import { bytesFor, sha256, tempDirs, writeTree } from '../test-support/trees.js';
 import { CANCELLED_CODE, createInProcessJobRunner, createWorkerJobRunner, type JobBatch, type JobRunner } from './job-runner.js';
 
 const dirs = tempDirs('pcmig-jobs-');
@@ -36,6 +36,45 @@ describe.each(runners)('job runner (%s)', (_name, create) => {
       expect(result.failures).toEqual([{ index: 1, code: 'ENOENT', message: expect.stringContaining('missing.txt') }]);
       expect(fs.readdirSync(path.join(destination, 'a')).sort()).toEqual(['one.txt', 'two.txt']);
       expect(fs.statSync(path.join(destination, 'a/one.txt')).mtimeMs).toBe(Date.parse('2010-01-01T00:00:00.5Z'));
+    } finally {
+      await runner.close();
+    }
+  });
+
+  it('copies without verify in the kernel: same content and time, and the mode of a new file, not the source\'s', async () => {
+    const source = dirs.make('src');
+    const destination = dirs.make('dst');
+    const big = bytesFor(7, 3 * 1024 * 1024 + 17);
+    writeTree(source, { 'a/private.bin': big, 'a/read-only.txt': 'read only', 'a/empty': '' });
+    fs.chmodSync(path.join(source, 'a/private.bin'), 0o700);
+    fs.chmodSync(path.join(source, 'a/read-only.txt'), 0o444);
+    fs.mkdirSync(path.join(destination, 'a'));
+    // The mode any file created in the destination gets (0o666 less the umask).
+    fs.writeFileSync(path.join(destination, 'probe'), '');
+    const newFile = fs.statSync(path.join(destination, 'probe')).mode & 0o7777;
+    fs.unlinkSync(path.join(destination, 'probe'));
+    const times = [Date.parse('2010-01-01T00:00:00.5Z'), Date.parse('2011-02-03T04:05:06Z'), Date.parse('2012-01-01T00:00:00Z')];
+    const runner = create();
+    try {
+      const result = await runner.run({
+        kind: 'copy',
+        sourceBase: source,
+        destinationBase: destination,
+        paths: ['a/private.bin', 'a/read-only.txt', 'a/empty'],
+        mtimes: times,
+        partialPrefix: '.pcmig-partial-0000abcd-',
+        partialStart: 1,
+      });
+      expect(result.failures).toEqual([]);
+      expect([...result.ok]).toEqual([1, 1, 1]);
+      expect(fs.readdirSync(path.join(destination, 'a')).sort()).toEqual(['empty', 'private.bin', 'read-only.txt']);
+      expect(fs.readFileSync(path.join(destination, 'a/private.bin')).equals(big)).toBe(true);
+      expect(fs.readFileSync(path.join(destination, 'a/read-only.txt'), 'utf8')).toBe('read only');
+      ['a/private.bin', 'a/read-only.txt', 'a/empty'].forEach((rel, i) => {
+        const st = fs.statSync(path.join(destination, rel));
+        expect(st.mtimeMs, rel).toBe(times[i]);
+        expect((st.mode & 0o7777).toString(8), rel).toBe(newFile.toString(8));
+      });
     } finally {
       await runner.close();
     }

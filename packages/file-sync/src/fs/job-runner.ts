@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { nodeFileSystem, type CopyFileSystem, type FileOps } from './copy-file-system.js';
+import { newFileMode, nodeFileSystem, type CopyFileSystem, type FileOps } from './copy-file-system.js';
 import { JOB_FUNCTIONS_BODY, JOB_WORKER_SOURCE } from './job-source.js';
 
 export type JobKind = 'copy' | 'touch' | 'mkdir' | 'remove' | 'hash' | 'apply';
@@ -79,11 +79,15 @@ interface WireBatch {
   readonly verify: boolean;
   readonly partialPrefix: string;
   readonly partialStart: number;
+  /** copy without verify: the mode the copy gets (that of a newly created file). */
+  readonly fileMode: number;
   readonly shallow: boolean;
 }
 
+let fileMode: number | undefined;
+
 function scanWire(base: string, paths: readonly string[], shallow: boolean): WireBatch {
-  return { kind: 'scan', sourceBase: base, destinationBase: base, paths: paths.join('\0'), mtimes: null, folders: null, ops: null, verify: false, partialPrefix: '', partialStart: 0, shallow };
+  return { kind: 'scan', sourceBase: base, destinationBase: base, paths: paths.join('\0'), mtimes: null, folders: null, ops: null, verify: false, partialPrefix: '', partialStart: 0, fileMode: 0, shallow };
 }
 
 function toWire(batch: JobBatch): WireBatch {
@@ -98,6 +102,8 @@ function toWire(batch: JobBatch): WireBatch {
     verify: batch.verify === true,
     partialPrefix: batch.partialPrefix ?? '',
     partialStart: batch.partialStart ?? 0,
+    // Read once, before the first copy batch: the umask is the process's, not the batch's.
+    fileMode: (fileMode ??= newFileMode()),
     shallow: false,
   };
 }

@@ -9,10 +9,12 @@
  *
  * A batch names one kind of job for many store-relative paths (joined with NUL, which no name
  * holds) under two base folders:
- * - copy: content to a temporary name in the file's folder, the source's time on it, with
- *   `verify` the SHA-256 of the bytes read from the source compared with the SHA-256 of the copy
- *   read back, then the rename to the final name. Any failure removes the temporary file: a final
- *   name only ever holds a complete copy.
+ * - copy: content to a temporary name in the file's folder, the source's time on it, then the
+ *   rename to the final name. Without `verify` a kernel copy (copyFile: copy_file_range or
+ *   sendfile on Linux, CopyFileW on Windows) with the mode set back to `fileMode`; with `verify`
+ *   through user space, the SHA-256 of the bytes read from the source compared with the SHA-256
+ *   of the copy read back. Any failure removes the temporary file: a final name only ever holds a
+ *   complete copy.
  * - touch: sets the modification time of a file or folder;
  * - mkdir: creates a folder and any missing parent (an existing folder is fine);
  * - remove: removes a file or link, or an empty folder (`folders[i]`);
@@ -73,7 +75,9 @@ function exists(path) {
 
 function makeFolder(target) {
   try {
-    fs.mkdirSync(target, { recursive: true });
+    // The first folder created, or undefined when the target was there already: only then can it
+    // be something else (a link to a folder), so a folder just made needs no lstat.
+    if (fs.mkdirSync(target, { recursive: true }) !== undefined) return;
   } catch (error) {
     if (!error || error.code !== 'EEXIST') throw error;
   }
@@ -82,57 +86,87 @@ function makeFolder(target) {
 
 const OPS = ['mkdir', 'copy', 'touch'];
 
-/** Opens the temporary file; a folder another thread has not created yet is created (below the destination root only). */
-function openPartial(batch, partial) {
+/**
+ * Creates the temporary file with \`create\`; when that fails for lack of its folder, which another
+ * thread may not have created yet, creates the folder (below the destination root only) and tries
+ * once more. A missing source fails the same way and fails again.
+ */
+function createPartial(batch, partial, create) {
   try {
-    return fs.openSync(partial, 'wx');
+    return create();
   } catch (error) {
     const folder = partial.slice(0, partial.lastIndexOf(sep));
     if (!error || error.code !== 'ENOENT' || folder.length < batch.destinationBase.length) throw error;
     // Another thread may be creating the folder right now: recursive mkdir accepts that.
     if (!exists(folder)) fs.mkdirSync(folder, { recursive: true });
-    return fs.openSync(partial, 'wx');
+    return create();
+  }
+}
+
+// Fails on an existing temporary file, as open 'wx' does; FICLONE makes a reflink where the file
+// system has them (Btrfs, XFS) and costs one refused ioctl elsewhere.
+const KERNEL_COPY = fs.constants.COPYFILE_EXCL | fs.constants.COPYFILE_FICLONE;
+
+/**
+ * Copies in the kernel (copyFile: copy_file_range or sendfile, no user-space buffer), then sets
+ * the mode back to that of a newly created file (copyFile gives the source's, and permissions are
+ * not copied: the file inherits the destination folder's, on the Persistent Chat share the ACLs
+ * that publishing the topology set) and the source's time, then renames.
+ */
+function kernelCopy(batch, source, partial, destination, seconds) {
+  try {
+    createPartial(batch, partial, () => fs.copyFileSync(source, partial, KERNEL_COPY));
+  } catch (error) {
+    // copyFile removes what it created when it fails, except where it could not; a temporary name
+    // that already existed is not ours.
+    if (!error || error.code !== 'EEXIST') removePartial(partial);
+    throw error;
+  }
+  try {
+    try {
+      fs.chmodSync(partial, batch.fileMode);
+    } catch (error) {
+      // The file was just created by this account, so EPERM means a file system without modes
+      // (CIFS without noperm, FAT), as libuv's copyFile itself allows.
+      if (!error || error.code !== 'EPERM') throw error;
+    }
+    fs.utimesSync(partial, seconds, seconds);
+    fs.renameSync(partial, destination);
+  } catch (error) {
+    removePartial(partial);
+    throw error;
   }
 }
 
 /**
- * Copies through user space: open, read, write, set the time on the open file, close, rename.
- * Fewer system calls per file than copyFile + utimes, and with verify the source is hashed from
- * the very bytes written. Permissions are not copied: the file inherits the destination folder's
- * (on the Persistent Chat share, the ACLs that publishing the topology set).
+ * -Verify: copies through user space (open, read, write, time set on the open file, close, hash of
+ * the copy read back, rename), so that the source is hashed from the very bytes written.
  */
-function copy(batch, i, rel) {
-  const source = absolute(batch.sourceBase, rel);
-  const destination = absolute(batch.destinationBase, rel);
-  const partial = destination.slice(0, destination.lastIndexOf(sep) + 1) + batch.partialPrefix + (batch.partialStart + i);
-  const seconds = batch.mtimes[i] / 1000;
+function verifiedCopy(batch, source, partial, destination, seconds) {
   let input;
   let output;
   let created = false;
   try {
     input = fs.openSync(source, 'r');
-    output = openPartial(batch, partial);
+    output = createPartial(batch, partial, () => fs.openSync(partial, 'wx'));
     created = true;
-    const hash = batch.verify ? crypto.createHash('sha256') : null;
+    const hash = crypto.createHash('sha256');
     for (;;) {
       const read = fs.readSync(input, buffer, 0, buffer.length, null);
       if (read === 0) break;
       for (let written = 0; written < read; ) written += fs.writeSync(output, buffer, written, read - written);
-      if (hash) hash.update(buffer.subarray(0, read));
+      hash.update(buffer.subarray(0, read));
     }
     fs.futimesSync(output, seconds, seconds);
     fs.closeSync(output);
     output = undefined;
     fs.closeSync(input);
     input = undefined;
-    let sha256;
-    if (hash) {
-      sha256 = hash.digest('hex');
-      const copied = hashFile(partial).sha256;
-      if (copied !== sha256) {
-        removePartial(partial);
-        return { code: '', message: 'SHA-256 of the copy differs from the source', mismatch: { source: sha256, copy: copied } };
-      }
+    const sha256 = hash.digest('hex');
+    const copied = hashFile(partial).sha256;
+    if (copied !== sha256) {
+      removePartial(partial);
+      return { code: '', message: 'SHA-256 of the copy differs from the source', mismatch: { source: sha256, copy: copied } };
     }
     fs.renameSync(partial, destination);
     return sha256;
@@ -142,6 +176,17 @@ function copy(batch, i, rel) {
     if (created) removePartial(partial);
     throw error;
   }
+}
+
+/** Copies one file: the SHA-256 of its content with verify, a failure record on a mismatch. */
+function copy(batch, i, rel) {
+  const source = absolute(batch.sourceBase, rel);
+  const destination = absolute(batch.destinationBase, rel);
+  const partial = destination.slice(0, destination.lastIndexOf(sep) + 1) + batch.partialPrefix + (batch.partialStart + i);
+  const seconds = batch.mtimes[i] / 1000;
+  if (batch.verify) return verifiedCopy(batch, source, partial, destination, seconds);
+  kernelCopy(batch, source, partial, destination, seconds);
+  return undefined;
 }
 
 function closeQuietly(fd) {

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isPcmigError } from '@pcmig/core';
+import { isPcmigError } from '@pcmig/core/errors';
 import type { ResolvedOptions } from '../copy-options.js';
 import { fsErrors } from '../errors.js';
 import { describeFinding, type CopyFinding } from '../plan/copy-finding.js';

@@ -1,4 +1,4 @@
-import { isPcmigError, type PcmigError } from '@pcmig/core';
+import { isPcmigError, type PcmigError } from '@pcmig/core/errors';
 import { fsErrors } from '../errors.js';
 import { errorCode } from '../fs/copy-file-system.js';
 import type { CopyItem } from '../plan/copy-item.js';

@@ -110,7 +110,7 @@ export function errno(code: string, message = code): Error {
 export interface CopyFault {
   /** Opening the source fails. */
   readonly openSource?: Error;
-  /** Creating the temporary file fails (before `prepare` runs, if any). */
+  /** Creating the temporary file fails (after `prepare` runs, if any). */
   readonly openCopy?: Error;
   /** Runs just before the temporary file is created (a folder appearing, say). */
   readonly prepare?: (copyPath: string) => void;
@@ -123,21 +123,45 @@ export interface CopyFault {
 /**
  * File-system operations that inject faults into the copy of chosen files: `decide` sees each
  * source path as it is opened for copying (with the attempt number) and returns the fault, if any.
- * Tracks which temporary file belongs to which source, as the in-process job runner opens the
- * source and then its temporary file.
+ * Both ways the job code copies are covered: the kernel copy (copyFileSync, without -Verify) and
+ * the copy through user space (-Verify), for which this tracks which temporary file belongs to
+ * which source, as the in-process job runner opens the source and then its temporary file.
  */
 export function copyFaults(decide: (source: string, attempt: number) => CopyFault | undefined): Partial<FileOps> {
   const attempts = new Map<string, number>();
+  const faultFor = (source: string) => {
+    const attempt = (attempts.get(source) ?? 0) + 1;
+    attempts.set(source, attempt);
+    const fault = decide(source, attempt);
+    if (fault?.openSource) throw fault.openSource;
+    return fault;
+  };
   let pending: CopyFault | undefined;
   const copies = new Map<number, { fault: CopyFault; written: number }>();
   return {
+    copyFileSync: (source: fs.PathLike, copyPath: fs.PathLike, mode?: number) => {
+      const fault = faultFor(String(source));
+      if (!fault) return fs.copyFileSync(source, copyPath, mode);
+      fault.prepare?.(String(copyPath));
+      if (fault.openCopy) throw fault.openCopy;
+      fs.copyFileSync(source, copyPath, mode);
+      if (fault.corrupt) {
+        const bytes = fs.readFileSync(copyPath);
+        const at = Math.floor(bytes.length / 2);
+        bytes[at] = (bytes[at] ?? 0) ^ 0x55;
+        fs.writeFileSync(copyPath, bytes);
+      }
+      const limit = fault.failAfter;
+      // The first bytes stay behind, as when the copy's own clean-up fails too (the share is gone).
+      if (limit && fs.statSync(copyPath).size > limit.bytes) {
+        fs.truncateSync(copyPath, limit.bytes);
+        throw limit.error;
+      }
+    },
     openSync: ((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
       const name = String(file);
       if (flags === 'r') {
-        const attempt = (attempts.get(name) ?? 0) + 1;
-        attempts.set(name, attempt);
-        pending = decide(name, attempt);
-        if (pending?.openSource) throw pending.openSource;
+        pending = faultFor(name);
       } else if (flags === 'wx' && pending) {
         const fault = pending;
         pending = undefined;
