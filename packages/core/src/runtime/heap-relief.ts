@@ -11,15 +11,14 @@ import vm from 'node:vm';
  * --expose-gc, and a library cannot choose node's flags, so the flag is set at run time the way
  * test runners do it.
  */
-type Collector = (options?: { type: 'minor' | 'major' }) => void;
-let collect: Collector | null | undefined;
+let collect: (() => void) | null | undefined;
 
-function collector(): Collector | null {
+function collector(): (() => void) | null {
   if (collect !== undefined) return collect;
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc: unknown = vm.runInNewContext('gc');
-    collect = typeof gc === 'function' ? (options) => (gc as Collector)(options) : null;
+    collect = typeof gc === 'function' ? () => (gc as () => void)() : null;
   } catch {
     collect = null;
   }
@@ -46,25 +45,6 @@ export function relieveHeapNow(): void {
   if (!gc) return;
   gc();
   floor = v8.getHeapStatistics().used_heap_size;
-}
-
-/** Bytes of dropped short-lived buffers allowed between two young-generation collections. */
-export const BUFFER_RELIEF_BYTES = 16 * 1024 * 1024;
-
-let droppedBuffers = 0;
-
-/**
- * Counts `bytes` of short-lived buffers just dropped (zlib's output pieces), and asks for a
- * young-generation collection — a scavenge, a few milliseconds — once BUFFER_RELIEF_BYTES have
- * been. A dead buffer's memory is only freed when V8 collects its object, and V8 waits for 64 MB
- * of such memory before it does: in malloc's heap, which does not give it back, that became
- * 60 MB of RSS that stays.
- */
-export function relieveBuffers(bytes: number): void {
-  droppedBuffers += bytes;
-  if (droppedBuffers < BUFFER_RELIEF_BYTES) return;
-  droppedBuffers = 0;
-  collector()?.({ type: 'minor' });
 }
 
 /** The batches of `batches`, unchanged, with relieveHeap() after each. */

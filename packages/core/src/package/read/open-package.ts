@@ -16,7 +16,7 @@ import { decodeAffiliations, decodeChatRoom, decodePrincipal, XmlShapes, type De
 import { readXmlRecords, type XmlShape } from '../xml/read-xml.js';
 import { BytesAccess, FileAccess, type RandomAccess } from '../zip/random-access.js';
 import { withHeapRelief } from '../../runtime/heap-relief.js';
-import { EntrySlot, ZipReader, type ZipEntry } from '../zip/zip-reader.js';
+import { ZipReader, type ZipEntry } from '../zip/zip-reader.js';
 import { parseChunkLines, parseJsonDocument, parseMessageChunk } from './chunk-lines.js';
 import { ChunkDigester } from './digest-message-chunk.js';
 import { mergeSorted } from './merge-sorted.js';
@@ -193,9 +193,9 @@ class PackageReader implements MigrationPackage {
     return this.zip.read(zip, manifest.sha256);
   }
 
-  private async whole(name: string, limit: number, slot?: EntrySlot): Promise<Buffer> {
+  private async whole(name: string, limit: number): Promise<Buffer> {
     const { zip, manifest } = this.entry(name);
-    return this.zip.readWhole(zip, limit, manifest.sha256, slot);
+    return this.zip.readWhole(zip, limit, manifest.sha256);
   }
 
   private async *xml<T>(shape: XmlShape, decode: (node: Parameters<typeof decodePrincipal>[0]) => T, key: (item: T) => number): AsyncIterable<T[]> {
@@ -350,17 +350,12 @@ class PackageReader implements MigrationPackage {
 
   /**
    * The chunk entries of one kind, whole and verified, in order. The next chunk is read (and
-   * inflated, off the main thread) while the caller works on the current one. The bytes are valid
-   * until the caller asks for the next chunk: two slots take turns, so that reading a history
-   * allocates two chunk-sized buffers, not two per chunk.
+   * inflated, off the main thread) while the caller works on the current one.
    */
   private async *chunks(kind: 'messages' | 'files'): AsyncIterable<{ entry: ManifestEntry; bytes: Buffer }> {
     const entries = this.manifest.entries.filter((e) => chunkKind(e.name)?.kind === kind);
-    const slots = [new EntrySlot(), new EntrySlot()];
-    let turn = 0;
     const read = (entry: ManifestEntry) => {
-      turn ^= 1;
-      const bytes = this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes, slots[turn]);
+      const bytes = this.whole(entry.name, PACKAGE_LIMITS.chunkEntryBytes);
       // Awaited below; a caller that stops early must not leave an unhandled rejection behind.
       bytes.catch(() => undefined);
       return bytes;

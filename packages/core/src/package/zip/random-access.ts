@@ -4,12 +4,8 @@ import { pkgErrors } from '../errors.js';
 /** Read access by position to a package, whether a file or bytes in memory. */
 export interface RandomAccess {
   readonly size: number;
-  /**
-   * Exactly `length` bytes at `position` (fewer only at the end of the data). With `into` (at
-   * least `length` bytes), a file is read into it and the result is a view of it: callers that
-   * read entry after entry reuse one buffer instead of allocating one per read.
-   */
-  read(position: number, length: number, into?: Buffer): Promise<Buffer>;
+  /** Exactly `length` bytes at `position` (fewer only at the end of the data). */
+  read(position: number, length: number): Promise<Buffer>;
   /** The bytes in [start, end), in pieces of at most `pieceSize`. */
   stream(start: number, end: number, pieceSize?: number): AsyncIterable<Buffer>;
   close(): Promise<void>;
@@ -42,10 +38,10 @@ export class FileAccess implements RandomAccess {
     }
   }
 
-  async read(position: number, length: number, into?: Buffer): Promise<Buffer> {
+  async read(position: number, length: number): Promise<Buffer> {
     this.assertOpen();
     const size = Math.max(0, Math.min(length, this.size - position));
-    const buffer = into && into.length >= size ? into.subarray(0, size) : Buffer.alloc(size);
+    const buffer = Buffer.alloc(size);
     let done = 0;
     while (done < size) {
       const { bytesRead } = await this.handle.read(buffer, done, size - done, position + done);

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { relieveBuffers } from '../../runtime/heap-relief.js';
 import { pkgErrors } from '../errors.js';
 import type { RandomAccess } from './random-access.js';
 import {
@@ -19,34 +18,6 @@ import {
 } from './zip-records.js';
 
 const inflateRaw = promisify(zlib.inflateRaw);
-
-/** Inflated pieces of readWhole into a slot: below glibc's smallest mmap threshold (128 KiB). */
-const INFLATE_PIECE = 112 * 1024;
-
-/**
- * Buffers that whole-entry reads reuse (ZipReader.readWhole): one for the stored bytes, one for
- * the inflated ones, each grown to the largest entry seen and never shrunk.
- */
-export class EntrySlot {
-  private storedBuffer = Buffer.alloc(0);
-  private inflatedBuffer = Buffer.alloc(0);
-
-  stored(bytes: number): Buffer {
-    if (this.storedBuffer.length < bytes) this.storedBuffer = Buffer.allocUnsafe(roundUp(bytes));
-    return this.storedBuffer;
-  }
-
-  /** Room for `bytes` and one more (more than declared is damage, and must show). */
-  inflated(bytes: number): Buffer {
-    if (this.inflatedBuffer.length < bytes + 1) this.inflatedBuffer = Buffer.allocUnsafe(roundUp(bytes + 1));
-    return this.inflatedBuffer.subarray(0, bytes + 1);
-  }
-}
-
-/** Sizes rounded up to 256 KiB, so that entries of similar sizes share one allocation. */
-function roundUp(bytes: number): number {
-  return Math.ceil(bytes / 262_144) * 262_144;
-}
 
 /** One file of the archive as its central directory describes it. */
 export interface ZipEntry {
@@ -248,11 +219,8 @@ export class ZipReader {
    * The whole entry, verified before it is returned (at most `maxBytes`). Read in one piece and
    * inflated in one call off the main thread, into one buffer of the declared size: no pieces to
    * join, and a tenth of the thread hops of read().
-   *
-   * With a `slot`, the entry is read and inflated into the slot's buffers, reused from one call
-   * to the next, and the result is a view of them, valid until the slot is used again.
    */
-  async readWhole(entry: ZipEntry, maxBytes: number, expectedSha256?: string, slot?: EntrySlot): Promise<Buffer> {
+  async readWhole(entry: ZipEntry, maxBytes: number, expectedSha256?: string): Promise<Buffer> {
     if (entry.size > maxBytes) {
       throw pkgErrors.create('PCMIG-PKG-011', {
         message: `${this.label}: entry ${entry.name} holds ${entry.size} bytes; the limit for it is ${maxBytes}.`,
@@ -261,14 +229,16 @@ export class ZipReader {
       });
     }
     const { start, end } = await this.dataRange(entry);
-    const stored = await this.source.read(start, end - start, slot?.stored(end - start));
+    const stored = await this.source.read(start, end - start);
     if (stored.length < end - start) throw this.truncated(entry);
     let bytes = stored;
     if (entry.method !== Method.stored) {
+      // One byte more than declared in the output buffer: more data than that is damage, and no
+      // second buffer is ever needed for an entry that is what it claims.
+      const room = entry.size + 1;
       try {
-        bytes = slot ? await this.inflateInto(entry, stored, slot.inflated(entry.size)) : await this.inflateWhole(entry, stored);
+        bytes = await inflateRaw(stored, { chunkSize: Math.max(room, 64), maxOutputLength: room });
       } catch (error) {
-        if (error instanceof Error && error.name === 'PcmigError') throw error;
         if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') throw this.damaged(entry, `it inflates to more than its declared ${entry.size} bytes`);
         throw this.damaged(entry, `its compressed data is invalid (${(error as Error).message})`, error);
       }
@@ -277,36 +247,6 @@ export class ZipReader {
     check.update(bytes);
     check.finish();
     return bytes;
-  }
-
-  private async inflateWhole(entry: ZipEntry, stored: Buffer): Promise<Buffer> {
-    // One byte more than declared in the output buffer: more data than that is damage, and no
-    // second buffer is ever needed for an entry that is what it claims.
-    const room = entry.size + 1;
-    return inflateRaw(stored, { chunkSize: Math.max(room, 64), maxOutputLength: room });
-  }
-
-  /**
-   * Inflates into `out` (the declared size plus one byte, so that more data than declared shows)
-   * through zlib's pieces, copied as they come and dropped (relieveBuffers sees that they are
-   * collected soon). Why not zlib's one output buffer per entry: those buffers, dead but not yet
-   * collected, kept about 60 MB of malloc's heap resident over an import of 900 chunks.
-   */
-  private async inflateInto(entry: ZipEntry, stored: Buffer, out: Buffer): Promise<Buffer> {
-    const inflate = zlib.createInflateRaw({ chunkSize: INFLATE_PIECE });
-    let at = 0;
-    try {
-      inflate.end(stored);
-      for await (const piece of inflate as AsyncIterable<Buffer>) {
-        if (at + piece.length > out.length) throw this.damaged(entry, `it inflates to more than its declared ${entry.size} bytes`);
-        piece.copy(out, at);
-        at += piece.length;
-      }
-    } finally {
-      inflate.destroy();
-      relieveBuffers(at);
-    }
-    return out.subarray(0, at);
   }
 
   /** Where an entry's stored data lies, checked against the archive. */
