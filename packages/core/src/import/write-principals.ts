@@ -45,7 +45,7 @@ export async function writePrincipals(plan: MigrationPlan, snapshot: TargetSnaps
     }
   }
   for (const batch of affiliations.batches(BATCH)) await store.insertAffiliations(batch);
-  const refresh = plan.principals.filter((p) => p.action === 'create' && !p.federated && p.targetId !== null).map((p) => p.targetId as number);
+  const refresh = [...created.values()].filter((p) => !p.federated).map((p) => p.targetId as number);
   for (let i = 0; i < refresh.length; i += BATCH) await store.markPrincipalsForRefresh(refresh.slice(i, i + BATCH));
   return created.size;
 }

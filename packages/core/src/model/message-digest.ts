@@ -38,16 +38,22 @@ export function digestOfMessages(roomId: number, messages: readonly Message[]): 
     if (m.rtf !== null) texts.push(Buffer.from(m.rtf, 'utf8'));
   }
   const digest = newDigest(roomId, messages.length, Buffer.concat(texts));
-  messages.forEach((m, row) => {
-    digest.chatIds[row] = m.chatId;
-    digest.days[row] = Number(m.timestamp / TICKS_PER_DAY);
-    digest.ticksOfDay[row] = Number(m.timestamp % TICKS_PER_DAY);
-    digest.authorIds[row] = m.authorId;
-    digest.alerts[row] = m.isAlert ? 1 : 0;
-    digest.hasRtf[row] = m.rtf === null ? 0 : 1;
-    digest.contentLengths[row] = m.content.length;
-  });
+  messages.forEach((m, row) => putMessageRow(digest, row, m));
   return digest;
+}
+
+/** The per-message columns of a digest. */
+export type DigestColumns = Pick<MessageDigest, 'chatIds' | 'days' | 'ticksOfDay' | 'authorIds' | 'alerts' | 'hasRtf' | 'contentLengths'>;
+
+/** Row `row` of the columns from a message read the general way (its time stamp a BigInt). */
+export function putMessageRow(columns: DigestColumns, row: number, m: Pick<Message, 'chatId' | 'timestamp' | 'authorId' | 'isAlert' | 'content' | 'rtf'>): void {
+  columns.chatIds[row] = m.chatId;
+  columns.days[row] = Number(m.timestamp / TICKS_PER_DAY);
+  columns.ticksOfDay[row] = Number(m.timestamp % TICKS_PER_DAY);
+  columns.authorIds[row] = m.authorId;
+  columns.alerts[row] = m.isAlert ? 1 : 0;
+  columns.hasRtf[row] = m.rtf === null ? 0 : 1;
+  columns.contentLengths[row] = m.content.length;
 }
 
 export function newDigest(roomId: number, count: number, text: Buffer) {

@@ -3,6 +3,7 @@ import {
   dayOfTickParts,
   MAX_TICKS,
   ticksOfDayOfParts,
+  TickDigits,
   MIN_TICKS,
   UNIX_EPOCH_TICKS,
   dateToTicks,
@@ -88,5 +89,30 @@ describe('dayOfTickParts / ticksOfDayOfParts', () => {
       expect(d, String(ticks)).toBe(Number(ticks / day));
       expect(ticksOfDayOfParts(high, low, d), String(ticks)).toBe(Number(ticks % day));
     }
+  });
+});
+
+describe('TickDigits', () => {
+  const day = 864_000_000_000n;
+  it('reads decimal ticks from bytes and from text, exactly, up to MAX_TICKS', () => {
+    const reader = new TickDigits();
+    for (const ticks of [0n, 7n, day - 1n, 633_979_008_000_000_001n, MAX_TICKS - 1n, MAX_TICKS]) {
+      const text = `"${ticks}",`;
+      for (const end of [reader.read(Buffer.from(text, 'latin1'), 1), reader.readText(text, 1)]) {
+        expect(end, String(ticks)).toBe(text.length - 2);
+        expect([reader.day, reader.ticksOfDay], String(ticks)).toEqual([Number(ticks / day), Number(ticks % day)]);
+      }
+    }
+  });
+
+  it('refuses no digits, more than 19, and values above MAX_TICKS; stops at `end`', () => {
+    const reader = new TickDigits();
+    for (const text of ['x', '', (MAX_TICKS + 1n).toString(), '9999999999999999999', '12345678901234567890']) {
+      expect(reader.read(Buffer.from(text, 'latin1'), 0), text).toBe(-1);
+      expect(reader.readText(text, 0), text).toBe(-1);
+    }
+    expect(reader.read(Buffer.from('123456', 'latin1'), 0, 3)).toBe(3);
+    expect(reader.ticksOfDay).toBe(123);
+    expect(reader.readText('123456', 0, 3)).toBe(3);
   });
 });

@@ -4,7 +4,7 @@ import { digestOfMessages, newDigest, utf16Length, type ChannelCount, type Messa
 import type { Addin, RoleAssignment, ScopeEntry, SourceCategory, SourceRoom } from '../../model/node.js';
 import type { Affiliation, Principal } from '../../model/principal.js';
 import type { MonthTally, SourceData, SourceInfo } from '../../model/source-data.js';
-import { dayOfTickParts, isValidTicks, MAX_TICKS, TICKS_PER_DAY, ticksOfDayOfParts, ticksToMonth, type Ticks } from '../../model/ticks.js';
+import { isValidTicks, TickDigits, TICKS_PER_DAY, ticksToMonth, type Ticks } from '../../model/ticks.js';
 import { dbErrors } from '../errors.js';
 import type { SqlConnection } from '../connection.js';
 import type { PoolDatabase } from '../open-pool.js';
@@ -483,8 +483,6 @@ function arrayToMessage(row: unknown[]): Message {
   };
 }
 
-const MAX_TICKS_TEXT = MAX_TICKS.toString();
-
 /**
  * A page read by messageDigests(): `keys` holds per row `chatId,chatDate,userId,isAlert,chars,
  * octets[,rtfOctets];` (printf of the integers; rtfOctets −1 for no RTF), `text` the rows' texts.
@@ -495,6 +493,7 @@ const MAX_TICKS_TEXT = MAX_TICKS.toString();
 function digestOfPage(roomId: number, after: number, keys: string, text: Buffer, count: number, withRtf: boolean): MessageDigest | null {
   if (!isUtf8(text)) return null;
   const digest = newDigest(roomId, count, text);
+  const ticks = new TickDigits();
   let at = 0;
   let offset = 0;
   let previous = after;
@@ -502,19 +501,8 @@ function digestOfPage(roomId: number, after: number, keys: string, text: Buffer,
     const chat = readInteger(keys, at);
     if (chat === null || !Number.isSafeInteger(chat.value) || chat.value <= previous || keys.charCodeAt(chat.next) !== 44) return null;
     previous = chat.value;
-    // The time stamp, exactly: 19 digits at most, read as 10^12 × high + low.
-    const timeStart = chat.next + 1;
-    let i = timeStart;
-    while (keys.charCodeAt(i) >= 48 && keys.charCodeAt(i) <= 57) i += 1;
-    const digits = i - timeStart;
-    if (digits === 0 || digits > 19 || keys.charCodeAt(i) !== 44) return null;
-    if (digits === 19 && keys.slice(timeStart, i) > MAX_TICKS_TEXT) return null;
-    const split = Math.max(timeStart, i - 12);
-    let high = 0;
-    for (let k = timeStart; k < split; k += 1) high = high * 10 + (keys.charCodeAt(k) - 48);
-    let low = 0;
-    for (let k = split; k < i; k += 1) low = low * 10 + (keys.charCodeAt(k) - 48);
-    const day = dayOfTickParts(high, low);
+    const i = ticks.readText(keys, chat.next + 1);
+    if (i < 0 || keys.charCodeAt(i) !== 44) return null;
     const user = readInteger(keys, i + 1);
     if (user === null || !Number.isSafeInteger(user.value) || keys.charCodeAt(user.next) !== 44) return null;
     const alert = keys.charCodeAt(user.next + 1) - 48;
@@ -535,8 +523,8 @@ function digestOfPage(roomId: number, after: number, keys: string, text: Buffer,
     if (keys.charCodeAt(end) !== 59) return null;
     at = end + 1;
     digest.chatIds[row] = chat.value;
-    digest.days[row] = day;
-    digest.ticksOfDay[row] = ticksOfDayOfParts(high, low, day);
+    digest.days[row] = ticks.day;
+    digest.ticksOfDay[row] = ticks.ticksOfDay;
     digest.authorIds[row] = user.value;
     digest.alerts[row] = alert;
     digest.hasRtf[row] = rtfOctets >= 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { dayOfTickParts, MAX_TICKS, TICKS_PER_DAY, ticksToMonth } from '../../model/ticks.js';
+import { TickDigits, TICKS_PER_DAY, ticksToMonth } from '../../model/ticks.js';
 
 /**
  * Reads the head of message lines exactly as messageLine() (or the exporter's SQL, which writes
@@ -21,7 +21,6 @@ const AUTHOR_KEY = 13; // ","authorId":
 const ALERT_KEY = 11; // ,"isAlert":
 const CONTENT_KEY = 11; // ,"content":
 const MAX_ID = 2_147_483_647;
-const MAX_TICKS_TEXT = MAX_TICKS.toString();
 /** Author ids below this are kept in a bitmap (2 MiB at most); larger ones in a set. */
 const BITMAP_IDS = 1 << 24;
 
@@ -102,6 +101,7 @@ export function scanMessageLines(bytes: Buffer, roomId: number, afterChatId: num
   let previous = afterChatId;
   const length = bytes.length;
   const authors: number[] = [];
+  const ticks = new TickDigits();
   let at = 0;
   while (at < length) {
     if (bytes[at] !== OPEN_BRACE) return null;
@@ -116,20 +116,9 @@ export function scanMessageLines(bytes: Buffer, roomId: number, afterChatId: num
     for (let c = bytes[i] as number; c >= 48 && c <= 57; c = bytes[++i] as number) chat = chat * 10 + (c - 48);
     if (i === chatStart || i - chatStart > 16 || chat > Number.MAX_SAFE_INTEGER || chat <= previous || bytes[i] !== COMMA) return null;
     previous = chat;
-    i += TIME_KEY;
-    // Ticks exceed 2^53: read them as 10^12 × high + low, both exact.
-    const timeStart = i;
-    while ((bytes[i] as number) >= 48 && (bytes[i] as number) <= 57) i += 1;
-    const digits = i - timeStart;
-    if (digits === 0 || digits > 19 || bytes[i] !== QUOTE) return null;
-    if (digits === 19 && !notAbove(bytes, timeStart, MAX_TICKS_TEXT)) return null;
-    const split = Math.max(timeStart, i - 12);
-    let high = 0;
-    for (let k = timeStart; k < split; k += 1) high = high * 10 + ((bytes[k] as number) - 48);
-    let low = 0;
-    for (let k = split; k < i; k += 1) low = low * 10 + ((bytes[k] as number) - 48);
-    // ticks = 864·10^9·q + (r·10^9 + low) with high·1000 = 864·q + r.
-    const day = dayOfTickParts(high, low);
+    i = ticks.read(bytes, i + TIME_KEY);
+    if (i < 0 || bytes[i] !== QUOTE) return null;
+    const day = ticks.day;
     if (day === runDay) runCount += 1;
     else {
       if (runCount > 0) runs.push(runDay, runCount);
@@ -159,14 +148,4 @@ export function scanMessageLines(bytes: Buffer, roomId: number, afterChatId: num
   for (let r = 0; r < runs.length; r += 2) tally.addDay(runs[r] as number, runs[r + 1] as number);
   for (const author of authors) tally.addAuthor(author);
   return { lines, lastChatId: previous };
-}
-
-/** Whether the digits at `start` (as many as `limit` has) are at most `limit`. */
-export function notAbove(bytes: Uint8Array, start: number, limit: string): boolean {
-  for (let k = 0; k < limit.length; k += 1) {
-    const digit = (bytes[start + k] as number) - 48;
-    const bound = limit.charCodeAt(k) - 48;
-    if (digit !== bound) return digit < bound;
-  }
-  return true;
 }

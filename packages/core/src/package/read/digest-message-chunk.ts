@@ -1,8 +1,8 @@
-import type { MessageDigest } from '../../model/message-digest.js';
-import { dayOfTickParts, TICKS_PER_DAY, ticksOfDayOfParts } from '../../model/ticks.js';
-import { notAbove } from '../format/message-line-scan.js';
+import type { Message } from '../../model/message.js';
+import { putMessageRow, type MessageDigest } from '../../model/message-digest.js';
+import { TickDigits } from '../../model/ticks.js';
 import { checkChunkText, checkLineLength, parseMessageLine } from './chunk-lines.js';
-import { ALERT_FALSE, ALERT_TRUE, AUTHOR_ID, BACKSLASH, CHAT_ID, CLOSE_BRACE, jsonString, LF, MAX_ID, MAX_TICKS_TEXT, QUOTE, ROOM_ID, RTF, RTF_NULL, startsWith, TIMESTAMP } from './message-line-bytes.js';
+import { ALERT_FALSE, ALERT_TRUE, AUTHOR_ID, BACKSLASH, CHAT_ID, CLOSE_BRACE, jsonString, LF, MAX_ID, QUOTE, ROOM_ID, RTF, RTF_NULL, startsWith, TIMESTAMP } from './message-line-bytes.js';
 
 export interface ChunkDigest {
   /** One digest per run of lines of one room, in the chunk's order. */
@@ -51,18 +51,19 @@ function countLines(bytes: Buffer, from: number): number {
 class ChunkRows {
   count = 0;
   private readonly roomIds: Float64Array;
-  private readonly chatIds: Float64Array;
-  private readonly days: Float64Array;
-  private readonly ticksOfDay: Float64Array;
-  private readonly authorIds: Float64Array;
-  private readonly alerts: Uint8Array;
-  private readonly hasRtf: Uint8Array;
-  private readonly contentLengths: Float64Array;
+  readonly chatIds: Float64Array;
+  readonly days: Float64Array;
+  readonly ticksOfDay: Float64Array;
+  readonly authorIds: Float64Array;
+  readonly alerts: Uint8Array;
+  readonly hasRtf: Uint8Array;
+  readonly contentLengths: Float64Array;
   /** Where each line's texts start in `text`. */
   private readonly textStarts: Float64Array;
   /** Decoded texts never take more bytes than their JSON form: the chunk's size is enough. */
   private readonly text: Buffer;
   private textEnd = 0;
+  private readonly ticks = new TickDigits();
   /** Set by readInteger and readText (no object per value). */
   private value = 0;
 
@@ -100,19 +101,8 @@ class ChunkRows {
     i = this.readInteger(bytes, i + CHAT_ID.length);
     const chat = this.value;
     if (i < 0 || !startsWith(bytes, i, TIMESTAMP)) return false;
-    const timeStart = i + TIMESTAMP.length;
-    i = timeStart;
-    while (i < end && (bytes[i] as number) >= 48 && (bytes[i] as number) <= 57) i += 1;
-    const digits = i - timeStart;
-    if (digits === 0 || digits > 19 || (digits === 19 && !notAbove(bytes, timeStart, MAX_TICKS_TEXT))) return false;
-    // Ticks exceed 2^53: read as 10^12 × high + low, both exact, then split into day and ticks of day.
-    const split = Math.max(timeStart, i - 12);
-    let high = 0;
-    for (let k = timeStart; k < split; k += 1) high = high * 10 + ((bytes[k] as number) - 48);
-    let low = 0;
-    for (let k = split; k < i; k += 1) low = low * 10 + ((bytes[k] as number) - 48);
-    const day = dayOfTickParts(high, low);
-    if (!startsWith(bytes, i, AUTHOR_ID)) return false;
+    i = this.ticks.read(bytes, i + TIMESTAMP.length, end);
+    if (i < 0 || !startsWith(bytes, i, AUTHOR_ID)) return false;
     i = this.readInteger(bytes, i + AUTHOR_ID.length);
     const author = this.value;
     if (i < 0 || author < 1 || author > MAX_ID) return false;
@@ -140,8 +130,8 @@ class ChunkRows {
     }
     this.roomIds[row] = room;
     this.chatIds[row] = chat;
-    this.days[row] = day;
-    this.ticksOfDay[row] = ticksOfDayOfParts(high, low, day);
+    this.days[row] = this.ticks.day;
+    this.ticksOfDay[row] = this.ticks.ticksOfDay;
     this.authorIds[row] = author;
     this.alerts[row] = alert;
     this.hasRtf[row] = rtf;
@@ -152,19 +142,13 @@ class ChunkRows {
   }
 
   /** A line read the general way. */
-  addMessage(message: { roomId: number; chatId: number; timestamp: bigint; authorId: number; isAlert: boolean; content: string; rtf: string | null }): void {
+  addMessage(message: Message): void {
     const row = this.count;
     this.textStarts[row] = this.textEnd;
     this.textEnd += this.text.write(message.content, this.textEnd, 'utf8');
     if (message.rtf !== null) this.textEnd += this.text.write(message.rtf, this.textEnd, 'utf8');
     this.roomIds[row] = message.roomId;
-    this.chatIds[row] = message.chatId;
-    this.days[row] = Number(message.timestamp / TICKS_PER_DAY);
-    this.ticksOfDay[row] = Number(message.timestamp % TICKS_PER_DAY);
-    this.authorIds[row] = message.authorId;
-    this.alerts[row] = message.isAlert ? 1 : 0;
-    this.hasRtf[row] = message.rtf === null ? 0 : 1;
-    this.contentLengths[row] = message.content.length;
+    putMessageRow(this, row, message);
     this.count = row + 1;
   }
 

@@ -1,5 +1,5 @@
 import type { Message } from '../../model/message.js';
-import { MAX_TICKS } from '../../model/ticks.js';
+import { TickDigits } from '../../model/ticks.js';
 
 /**
  * Lines in the exact shape messageLine() writes, read straight from their bytes: the shared
@@ -11,7 +11,7 @@ export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;
 export const CLOSE_BRACE = 0x7d;
 export const MAX_ID = 2_147_483_647;
-export const MAX_TICKS_TEXT = MAX_TICKS.toString();
+const ticks = new TickDigits();
 const literal = (text: string) => Buffer.from(text, 'latin1');
 export const ROOM_ID = literal('{"roomId":');
 export const CHAT_ID = literal(',"chatId":');
@@ -39,13 +39,9 @@ export function messageLineFast(bytes: Buffer, at: number, end: number): Message
   const chat = jsonInteger(bytes, room.next + CHAT_ID.length);
   if (chat === undefined || !startsWith(bytes, chat.next, TIMESTAMP)) return undefined;
   const timeStart = chat.next + TIMESTAMP.length;
-  let i = timeStart;
-  while (i < end && (bytes[i] as number) >= 48 && (bytes[i] as number) <= 57) i += 1;
-  const digits = i - timeStart;
-  if (digits === 0 || digits > 19) return undefined;
+  let i = ticks.read(bytes, timeStart, end);
+  if (i < 0 || !startsWith(bytes, i, AUTHOR_ID)) return undefined;
   const ticksText = bytes.toString('latin1', timeStart, i);
-  if (digits === 19 && ticksText > MAX_TICKS_TEXT) return undefined;
-  if (!startsWith(bytes, i, AUTHOR_ID)) return undefined;
   const author = jsonInteger(bytes, i + AUTHOR_ID.length);
   if (author === undefined || author.value < 1 || author.value > MAX_ID) return undefined;
   let isAlert: boolean;
