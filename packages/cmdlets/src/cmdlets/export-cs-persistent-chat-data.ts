@@ -1,6 +1,6 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
-import { DB_NAME } from './target-database-parameters.js';
+import { DATABASE_FORMS, DB_NAME } from './target-database-parameters.js';
 
 /** Microsoft.Rtc.Management.Chat.Cmdlets.ExportLevel (the same list as @pcmig/core's EXPORT_LEVELS; a test keeps them equal). */
 export const EXPORT_LEVEL_NAMES = ['All', 'User', 'Category', 'RoomDirectory', 'Content'] as const;
@@ -10,8 +10,7 @@ const parameters = {
     type: 'String',
     mandatory: true,
     notNullOrEmpty: true,
-    description:
-      'The source database: a SQL Server instance (host\\instance, host,port or host; credentials from PCMIG_SQL_USER / PCMIG_SQL_PASSWORD, or integrated) or an embedded database file (a path ending .db/.sqlite, or sqlite:<path>).',
+    description: `The source database: ${DATABASE_FORMS}.`,
   },
   DBName: DB_NAME,
   FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The .zip package to write.' },

@@ -1,17 +1,10 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
+import { lookedUpIdentity } from './identity-parameters.js';
 import { AS_OBJECT, DB_INSTANCE, DB_NAME, POOL_FQDN } from './target-database-parameters.js';
 
 const parameters = {
-  Identity: {
-    type: 'String',
-    sets: ['Identity'],
-    mandatory: ['Identity'],
-    position: 0,
-    notNullOrEmpty: true,
-    valueFromPipelineByPropertyName: true,
-    description: 'The category to return: <Name> or <PersistentChatPoolFqdn>\\<Name>.',
-  },
+  Identity: lookedUpIdentity('category'),
   DBInstance: DB_INSTANCE,
   DBName: DB_NAME,
   PersistentChatPoolFqdn: POOL_FQDN,

@@ -1,14 +1,13 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
-import { DB_NAME } from './target-database-parameters.js';
+import { DATABASE_FORMS, DB_NAME } from './target-database-parameters.js';
 
 const parameters = {
   DBInstance: {
     type: 'String',
     mandatory: true,
     notNullOrEmpty: true,
-    description:
-      'The target Persistent Chat database: a SQL Server instance (host\\instance, host,port or host; credentials from PCMIG_SQL_USER / PCMIG_SQL_PASSWORD, or integrated) or an embedded database file (a path ending .db/.sqlite, or sqlite:<path>).',
+    description: `The target Persistent Chat database: ${DATABASE_FORMS}.`,
   },
   DBName: DB_NAME,
   FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The package (.zip) written by Export-CsPersistentChatData.' },

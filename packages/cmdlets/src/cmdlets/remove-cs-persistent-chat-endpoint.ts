@@ -1,18 +1,11 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+import { removalForce, removedIdentity } from './identity-parameters.js';
 
 const parameters = {
-  Identity: {
-    type: 'String',
-    mandatory: true,
-    position: 0,
-    notNullOrEmpty: true,
-    valueFromPipeline: true,
-    valueFromPipelineByPropertyName: true,
-    description: 'The endpoint: its SIP address, its display name (when unique), or its distinguished name.',
-  },
-  Force: { type: 'SwitchParameter', description: 'Removes the endpoint without asking for confirmation.' },
+  Identity: removedIdentity('The endpoint: its SIP address, its display name (when unique), or its distinguished name.'),
+  Force: removalForce('the endpoint'),
   Deployment: DEPLOYMENT,
 } as const satisfies ParameterSpecs;
 

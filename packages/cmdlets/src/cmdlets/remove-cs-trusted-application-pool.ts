@@ -1,5 +1,6 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+import { removalForce, removedIdentity } from './identity-parameters.js';
 
 export const removeCsTrustedApplicationPool = defineCmdlet({
   name: 'Remove-CsTrustedApplicationPool',
@@ -9,16 +10,8 @@ export const removeCsTrustedApplicationPool = defineCmdlet({
   confirmImpact: 'High',
   shouldProcess: { action: 'Remove the trusted application pool with its applications', target: '{Identity}', whatIf: 'engine' },
   parameters: {
-    Identity: {
-      type: 'String',
-      mandatory: true,
-      position: 0,
-      notNullOrEmpty: true,
-      valueFromPipeline: true,
-      valueFromPipelineByPropertyName: true,
-      description: 'The pool: its FQDN, or TrustedApplicationPool:<FQDN>.',
-    },
-    Force: { type: 'SwitchParameter', description: 'Removes the pool without asking for confirmation.' },
+    Identity: removedIdentity('The pool: its FQDN, or TrustedApplicationPool:<FQDN>.'),
+    Force: removalForce('the pool'),
     Deployment: DEPLOYMENT,
   },
   examples: [

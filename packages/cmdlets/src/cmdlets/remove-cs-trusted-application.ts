@@ -1,18 +1,11 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
 import { DEPLOYMENT } from './deployment-parameter.js';
+import { removalForce, removedIdentity } from './identity-parameters.js';
 
 const parameters = {
-  Identity: {
-    type: 'String',
-    mandatory: true,
-    position: 0,
-    notNullOrEmpty: true,
-    valueFromPipeline: true,
-    valueFromPipelineByPropertyName: true,
-    description: 'The application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/groupchat (the urn:application: prefix is optional).',
-  },
-  Force: { type: 'SwitchParameter', description: 'Removes the application without asking for confirmation.' },
+  Identity: removedIdentity('The application: <pool FQDN>/<application id>, e.g. atl-gc-001.litwareinc.com/groupchat (the urn:application: prefix is optional).'),
+  Force: removalForce('the application'),
   Deployment: DEPLOYMENT,
 } as const satisfies ParameterSpecs;
 
