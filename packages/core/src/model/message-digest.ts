@@ -56,18 +56,20 @@ export function putMessageRow(columns: DigestColumns, row: number, m: Pick<Messa
   columns.contentLengths[row] = m.content.length;
 }
 
-export function newDigest(roomId: number, count: number, text: Buffer) {
+export function newDigest(roomId: number, count: number, text: Buffer): MessageDigest {
+  return { roomId, count, ...newDigestColumns(count), text };
+}
+
+/** Per-message columns for `capacity` messages. */
+export function newDigestColumns(capacity: number): DigestColumns {
   return {
-    roomId,
-    count,
-    chatIds: new Float64Array(count),
-    days: new Float64Array(count),
-    ticksOfDay: new Float64Array(count),
-    authorIds: new Float64Array(count),
-    alerts: new Uint8Array(count),
-    hasRtf: new Uint8Array(count),
-    contentLengths: new Float64Array(count),
-    text,
+    chatIds: new Float64Array(capacity),
+    days: new Float64Array(capacity),
+    ticksOfDay: new Float64Array(capacity),
+    authorIds: new Float64Array(capacity),
+    alerts: new Uint8Array(capacity),
+    hasRtf: new Uint8Array(capacity),
+    contentLengths: new Float64Array(capacity),
   };
 }
 

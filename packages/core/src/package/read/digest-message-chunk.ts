@@ -1,5 +1,5 @@
 import type { Message } from '../../model/message.js';
-import { putMessageRow, type MessageDigest } from '../../model/message-digest.js';
+import { newDigestColumns, putMessageRow, type DigestColumns, type MessageDigest } from '../../model/message-digest.js';
 import { TickDigits } from '../../model/ticks.js';
 import { checkChunkText, checkLineLength, parseMessageLine } from './chunk-lines.js';
 import { ALERT_FALSE, ALERT_TRUE, AUTHOR_ID, BACKSLASH, CHAT_ID, CLOSE_BRACE, jsonString, LF, MAX_ID, QUOTE, ROOM_ID, RTF, RTF_NULL, startsWith, TIMESTAMP } from './message-line-bytes.js';
@@ -51,13 +51,7 @@ function countLines(bytes: Buffer, from: number): number {
 class ChunkRows {
   count = 0;
   private readonly roomIds: Float64Array;
-  readonly chatIds: Float64Array;
-  readonly days: Float64Array;
-  readonly ticksOfDay: Float64Array;
-  readonly authorIds: Float64Array;
-  readonly alerts: Uint8Array;
-  readonly hasRtf: Uint8Array;
-  readonly contentLengths: Float64Array;
+  private readonly columns: DigestColumns;
   /** Where each line's texts start in `text`. */
   private readonly textStarts: Float64Array;
   /** Decoded texts never take more bytes than their JSON form: the chunk's size is enough. */
@@ -69,7 +63,7 @@ class ChunkRows {
 
   /** Whether these columns can take a chunk of `capacity` lines and `bytes` bytes. */
   fits(capacity: number, bytes: number): boolean {
-    return capacity <= this.chatIds.length && bytes <= this.text.length;
+    return capacity <= this.columns.chatIds.length && bytes <= this.text.length;
   }
 
   clear(): void {
@@ -79,13 +73,7 @@ class ChunkRows {
 
   constructor(capacity: number, bytes: number) {
     this.roomIds = new Float64Array(capacity);
-    this.chatIds = new Float64Array(capacity);
-    this.days = new Float64Array(capacity);
-    this.ticksOfDay = new Float64Array(capacity);
-    this.authorIds = new Float64Array(capacity);
-    this.alerts = new Uint8Array(capacity);
-    this.hasRtf = new Uint8Array(capacity);
-    this.contentLengths = new Float64Array(capacity);
+    this.columns = newDigestColumns(capacity);
     this.textStarts = new Float64Array(capacity + 1);
     this.text = Buffer.allocUnsafe(bytes);
   }
@@ -129,13 +117,13 @@ class ChunkRows {
       return false;
     }
     this.roomIds[row] = room;
-    this.chatIds[row] = chat;
-    this.days[row] = this.ticks.day;
-    this.ticksOfDay[row] = this.ticks.ticksOfDay;
-    this.authorIds[row] = author;
-    this.alerts[row] = alert;
-    this.hasRtf[row] = rtf;
-    this.contentLengths[row] = contentLength;
+    this.columns.chatIds[row] = chat;
+    this.columns.days[row] = this.ticks.day;
+    this.columns.ticksOfDay[row] = this.ticks.ticksOfDay;
+    this.columns.authorIds[row] = author;
+    this.columns.alerts[row] = alert;
+    this.columns.hasRtf[row] = rtf;
+    this.columns.contentLengths[row] = contentLength;
     this.textStarts[row] = textStart;
     this.count = row + 1;
     return true;
@@ -148,7 +136,7 @@ class ChunkRows {
     this.textEnd += this.text.write(message.content, this.textEnd, 'utf8');
     if (message.rtf !== null) this.textEnd += this.text.write(message.rtf, this.textEnd, 'utf8');
     this.roomIds[row] = message.roomId;
-    putMessageRow(this, row, message);
+    putMessageRow(this.columns, row, message);
     this.count = row + 1;
   }
 
@@ -162,13 +150,13 @@ class ChunkRows {
       digests.push({
         roomId,
         count: to - from,
-        chatIds: this.chatIds.subarray(from, to),
-        days: this.days.subarray(from, to),
-        ticksOfDay: this.ticksOfDay.subarray(from, to),
-        authorIds: this.authorIds.subarray(from, to),
-        alerts: this.alerts.subarray(from, to),
-        hasRtf: this.hasRtf.subarray(from, to),
-        contentLengths: this.contentLengths.subarray(from, to),
+        chatIds: this.columns.chatIds.subarray(from, to),
+        days: this.columns.days.subarray(from, to),
+        ticksOfDay: this.columns.ticksOfDay.subarray(from, to),
+        authorIds: this.columns.authorIds.subarray(from, to),
+        alerts: this.columns.alerts.subarray(from, to),
+        hasRtf: this.columns.hasRtf.subarray(from, to),
+        contentLengths: this.columns.contentLengths.subarray(from, to),
         text: this.text.subarray(this.textStarts[from] as number, this.textStarts[to] as number),
       });
       from = to;
