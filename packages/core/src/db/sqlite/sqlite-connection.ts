@@ -98,6 +98,11 @@ export class SqliteConnection implements SqlConnection {
     return new SqliteConnection(location, db, options.readOnly);
   }
 
+  /** Loads a SQLite extension (message-lines-extension.ts): it adds functions to this connection and writes nothing. */
+  loadExtension(file: string): void {
+    this.db.loadExtension(file);
+  }
+
   get inTransaction(): boolean {
     return this.depth > 0;
   }

@@ -15,6 +15,8 @@ export interface MessagePage {
   readonly count: number;
   /** The authors of these messages (duplicates allowed); left out when the source offers messageAuthors(). */
   readonly authorIds?: Iterable<number>;
+  /** False when the source has checked that no line holds a file link ("ma-filelink:"), so the writer need not look. */
+  readonly fileLinks?: boolean;
 }
 
 export interface MessagePageSource {

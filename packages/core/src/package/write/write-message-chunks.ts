@@ -90,7 +90,7 @@ export async function writeMessageChunks(
     if (page.authorIds) for (const id of page.authorIds) authorIds.add(id);
     const buffer = page.bytes;
     if (buffer.length > 0 && buffer[buffer.length - 1] !== 0x0a) throw new Error('A message page must end with a line feed');
-    for (const reference of fileReferencesIn(buffer)) {
+    if (page.fileLinks !== false) for (const reference of fileReferencesIn(buffer)) {
       const line = fileReferenceLine(reference);
       files.push(line);
       filesBytes += Buffer.byteLength(line);
