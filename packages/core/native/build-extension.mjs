@@ -1,6 +1,7 @@
 // Builds pcmig's SQLite extension (message-lines.c) into dist/native/, against the SQLite headers
 // better-sqlite3 ships (the same SQLite the extension is loaded into). Run by the core's build
-// target; needs a C compiler (CC, else cc), as better-sqlite3's own build does.
+// target with the machine's C compiler (CC, else cc), as better-sqlite3's own build uses one;
+// without a compiler it is skipped with a warning (the exporter then uses SQL functions).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,6 +28,13 @@ try {
   fs.renameSync(partial, output);
 } catch (error) {
   fs.rmSync(partial, { force: true });
+  if (error.code === 'ENOENT') {
+    // No compiler on this machine: the exporter builds the same lines with SQL functions, more
+    // slowly (docs/package-format.md, "Compression"). A compiler that fails is an error.
+    fs.rmSync(output, { force: true });
+    console.warn(`pcmig: no C compiler (${compiler}): the SQLite extension is not built; exports read messages without it, more slowly.`);
+    process.exit(0);
+  }
   console.error(`pcmig: building ${path.relative(process.cwd(), source)} with ${compiler} failed: ${error.message}`);
   process.exit(1);
 }

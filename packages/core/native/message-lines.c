@@ -11,6 +11,8 @@
  *   lines                       linesBytes bytes, each line ending with '\n'
  *   runs                        runPairs × (int32 day, int32 count): messages per UTC day, in row order
  *   authors                     authorCount × int32 (each author of the page at least once, in no set order)
+ *   file links                  fileLinks × uint32: where each line whose text holds a file link
+ *                               marker ("ma-filelink:") starts, ascending
  *   footer (32 bytes)           float64 lastChatId, uint32 linesBytes, uint32 lineCount,
  *                               uint32 runPairs, uint32 authorCount, uint32 fileLinks, uint32 MAGIC
  *
@@ -55,6 +57,7 @@ typedef struct Page {
   Growable lines;
   Growable runs;
   Growable authors;
+  Growable links;
   sqlite3_int64 runDay;
   int32_t runCount;
   uint32_t lineCount;
@@ -258,6 +261,7 @@ static void stepLines(sqlite3_context *context, int argc, sqlite3_value **argv) 
 
   /* {"roomId":R,"chatId":C,"timestamp":"T","authorId":A,"isAlert":B,"content":"…","rtf":…}\n */
   Growable *g = &p->lines;
+  sqlite3_int64 lineStart = g->used;
   if (!reserve(g, p->prefixBytes + 128)) { /* the fixed parts and three numbers */
     outOfMemory(context, p);
     return;
@@ -297,7 +301,15 @@ static void stepLines(sqlite3_context *context, int argc, sqlite3_value **argv) 
     return;
   }
   p->lineCount++;
-  if (holdsMarker(text, textBytes)) p->fileLinks++;
+  if (holdsMarker(text, textBytes)) {
+    if (!reserve(&p->links, 4)) {
+      outOfMemory(context, p);
+      return;
+    }
+    put32(p->links.bytes + p->links.used, (uint32_t)lineStart);
+    p->links.used += 4;
+    p->fileLinks++;
+  }
 
   sqlite3_int64 day = ticks / TICKS_PER_DAY;
   if (day == p->runDay) p->runCount++;
@@ -331,6 +343,7 @@ static void release(Page *p) {
   sqlite3_free(p->lines.bytes);
   sqlite3_free(p->runs.bytes);
   sqlite3_free(p->authors.bytes);
+  sqlite3_free(p->links.bytes);
 }
 
 static void finalLines(sqlite3_context *context) {
@@ -360,7 +373,7 @@ static void finalLines(sqlite3_context *context) {
   }
   Growable *g = &p->lines;
   sqlite3_int64 linesBytes = g->used;
-  sqlite3_int64 total = linesBytes + p->runs.used + p->authors.used + FOOTER_BYTES;
+  sqlite3_int64 total = linesBytes + p->runs.used + p->authors.used + p->links.used + FOOTER_BYTES;
   if (total > p->limit || linesBytes > 0xffffffffLL) {
     release(p);
     sqlite3_result_error_toobig(context);
@@ -373,6 +386,7 @@ static void finalLines(sqlite3_context *context) {
   }
   putBytes(g, p->runs.bytes, (size_t)p->runs.used);
   putBytes(g, p->authors.bytes, (size_t)p->authors.used);
+  putBytes(g, p->links.bytes, (size_t)p->links.used);
   unsigned char *footer = g->bytes + g->used;
   double last = (double)p->previous;
   uint64_t bits;
@@ -387,9 +401,8 @@ static void finalLines(sqlite3_context *context) {
   put32(footer + 28, MAGIC);
   g->used += FOOTER_BYTES;
   unsigned char *bytes = g->bytes;
-  g->bytes = NULL;
-  sqlite3_free(p->runs.bytes);
-  sqlite3_free(p->authors.bytes);
+  g->bytes = NULL; /* handed to SQLite with the result */
+  release(p);
   sqlite3_result_blob64(context, bytes, (sqlite3_uint64)total, sqlite3_free);
 }
 

@@ -1,7 +1,7 @@
 import type { MessageTally } from '../package/format/message-line-scan.js';
 import type { MessagePage } from '../package/index.js';
 
-/** The layout pcmig_message_lines() returns (native/message-lines.c): lines, runs, authors, footer. */
+/** The layout pcmig_message_lines() returns (native/message-lines.c): lines, runs, authors, file link lines, footer. */
 const FOOTER_BYTES = 32;
 const MAGIC = 0x4c4d4350;
 
@@ -18,8 +18,12 @@ export function readNativePage(blob: Buffer, expected: number, tally: MessageTal
   const runs = blob.readUInt32LE(end + 16);
   const authors = blob.readUInt32LE(end + 20);
   const fileLinks = blob.readUInt32LE(end + 24);
-  if (lines !== expected || linesBytes + runs * 8 + authors * 4 !== end) return null;
-  for (let at = linesBytes, stop = linesBytes + runs * 8; at < stop; at += 8) tally.addDay(blob.readInt32LE(at), blob.readInt32LE(at + 4));
-  for (let at = linesBytes + runs * 8; at < end; at += 4) tally.addAuthor(blob.readInt32LE(at));
-  return { bytes: blob.subarray(0, linesBytes), count: lines, fileLinks: fileLinks > 0 };
+  const authorsAt = linesBytes + runs * 8;
+  const linksAt = authorsAt + authors * 4;
+  if (lines !== expected || linksAt + fileLinks * 4 !== end) return null;
+  for (let at = linesBytes; at < authorsAt; at += 8) tally.addDay(blob.readInt32LE(at), blob.readInt32LE(at + 4));
+  for (let at = authorsAt; at < linksAt; at += 4) tally.addAuthor(blob.readInt32LE(at));
+  const fileLinkLines: number[] = [];
+  for (let at = linksAt; at < end; at += 4) fileLinkLines.push(blob.readUInt32LE(at));
+  return { bytes: blob.subarray(0, linesBytes), count: lines, fileLinkLines };
 }

@@ -15,8 +15,11 @@ export interface MessagePage {
   readonly count: number;
   /** The authors of these messages (duplicates allowed); left out when the source offers messageAuthors(). */
   readonly authorIds?: Iterable<number>;
-  /** False when the source has checked that no line holds a file link ("ma-filelink:"), so the writer need not look. */
-  readonly fileLinks?: boolean;
+  /**
+   * Where the lines whose text holds a file link marker ("ma-filelink:") start, ascending, when
+   * the source found them (the writer then parses only those); without it the writer looks.
+   */
+  readonly fileLinkLines?: readonly number[];
 }
 
 export interface MessagePageSource {

@@ -90,7 +90,7 @@ export async function writeMessageChunks(
     if (page.authorIds) for (const id of page.authorIds) authorIds.add(id);
     const buffer = page.bytes;
     if (buffer.length > 0 && buffer[buffer.length - 1] !== 0x0a) throw new Error('A message page must end with a line feed');
-    if (page.fileLinks !== false) for (const reference of fileReferencesIn(buffer)) {
+    for (const reference of fileReferencesIn(buffer, page.fileLinkLines)) {
       const line = fileReferenceLine(reference);
       files.push(line);
       filesBytes += Buffer.byteLength(line);
@@ -144,16 +144,25 @@ function keyOf(line: Buffer): MessageKey {
   return { roomId: Number(match[1]), chatId: Number(match[2]) };
 }
 
-/** The file links of the messages in a page (only lines holding the marker are parsed). */
-function fileReferencesIn(buffer: Buffer): FileReference[] {
+/**
+ * The file links of the messages in a page: only lines holding the marker are parsed, those at
+ * `lineStarts` when the source found them, else those a search of the page finds.
+ */
+function fileReferencesIn(buffer: Buffer, lineStarts?: readonly number[]): FileReference[] {
   const references: FileReference[] = [];
-  for (let hit = buffer.indexOf(LINK_MARKER); hit >= 0; ) {
-    const start = buffer.lastIndexOf(0x0a, hit) + 1;
-    const end = buffer.indexOf(0x0a, hit);
+  const parse = (start: number, end: number) => {
     const message = JSON.parse(buffer.toString('utf8', start, end)) as { roomId: number; chatId: number; content: string };
     for (const link of parseFileLinks(message.content)) {
       references.push({ roomId: message.roomId, chatId: message.chatId, path: link.path, link: link.raw });
     }
+  };
+  if (lineStarts) {
+    for (const start of lineStarts) parse(start, buffer.indexOf(0x0a, start));
+    return references;
+  }
+  for (let hit = buffer.indexOf(LINK_MARKER); hit >= 0; ) {
+    const end = buffer.indexOf(0x0a, hit);
+    parse(buffer.lastIndexOf(0x0a, hit) + 1, end);
     hit = buffer.indexOf(LINK_MARKER, end);
   }
   return references;
