@@ -74,18 +74,20 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
   const totalMessages = counted ?? (early as SourceInfo).months.reduce((n, m) => n + m.kept, 0);
   progress({ activity, status: 'Principals', percentComplete: 0 });
 
-  // AdUsers.xml and AdGroups.xml: two passes over the principals, each file in id order.
+  // AdUsers.xml and AdGroups.xml in one pass over the principals, each file in id order: the
+  // users stream into AdUsers.xml, the groups' text waits, batch by batch, for AdGroups.xml (the
+  // same writeText calls as a pass of its own would make, so the same bytes).
   let principals = 0;
-  for (const [shape, wanted] of [
-    [XmlShapes.users, true],
-    [XmlShapes.groups, false],
-  ] as const) {
-    const entry = zip.open(shape.entry);
-    await entry.writeText(openDocument(shape.container));
-    let records = 0;
+  {
+    const users = zip.open(XmlShapes.users.entry);
+    await users.writeText(openDocument(XmlShapes.users.container));
+    const groupBatches: string[] = [];
+    let userRecords = 0;
+    let groupRecords = 0;
     let lastId = 0;
     for await (const batch of source.principals()) {
-      let text = '';
+      let userText = '';
+      let groupText = '';
       for (const principal of batch) {
         if (principal.id <= lastId) {
           throw pkgErrors.create('PCMIG-PKG-017', {
@@ -94,18 +96,30 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
           });
         }
         lastId = principal.id;
-        if (isUserFile(principal) !== wanted) continue;
         checkedRecord(principalSchema, principal, `Principal ${principal.id}`);
-        text += principalElement(principal);
         present.add(principal.id);
-        records += 1;
+        if (isUserFile(principal)) {
+          userText += principalElement(principal);
+          userRecords += 1;
+        } else {
+          groupText += principalElement(principal);
+          groupRecords += 1;
+        }
       }
-      await entry.writeText(text);
+      await users.writeText(userText);
+      groupBatches.push(groupText);
     }
-    await entry.writeText(closeDocument(shape.container));
-    await entry.close();
-    written.push(recordsOf(entry.written, records));
-    principals += records;
+    await users.writeText(closeDocument(XmlShapes.users.container));
+    await users.close();
+    written.push(recordsOf(users.written, userRecords));
+
+    const groups = zip.open(XmlShapes.groups.entry);
+    await groups.writeText(openDocument(XmlShapes.groups.container));
+    for (const text of groupBatches.splice(0)) await groups.writeText(text);
+    await groups.writeText(closeDocument(XmlShapes.groups.container));
+    await groups.close();
+    written.push(recordsOf(groups.written, groupRecords));
+    principals = userRecords + groupRecords;
   }
 
   // AdAffiliations.xml: one User per principal, its rows as Groups/Group.
