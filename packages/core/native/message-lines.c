@@ -120,19 +120,8 @@ static int decimal(char *out, sqlite3_int64 value) {
 }
 
 /* Bytes json_quote() passes through unchanged (SQLite's jsonIsOk): not a control character, '"' or '\\'. */
-static unsigned char plain[256];
-
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* Whether any of the eight bytes at z is a control character, '"' or '\\' (may say yes for none: the caller then looks byte by byte). */
-static int needsEscape(const unsigned char *z) {
-  uint64_t x;
-  memcpy(&x, z, 8);
-  uint64_t control = (x - ONES * 0x20) & ~x;
-  uint64_t quote = x ^ (ONES * '"');
-  uint64_t backslash = x ^ (ONES * '\\');
-  return ((control | ((quote - ONES) & ~quote) | ((backslash - ONES) & ~backslash)) & HIGHS) != 0;
+static int plain(unsigned char c) {
+  return c >= 0x20 && c != '"' && c != '\\';
 }
 
 /* Appends json_quote(text) exactly: '"' and '\\' escaped by a backslash, \b \t \n \f \r, other control characters as \u00xx. */
@@ -144,9 +133,7 @@ static int appendQuoted(Growable *g, const unsigned char *z, sqlite3_int64 n) {
   sqlite3_int64 i = 0;
   while (i < n) {
     sqlite3_int64 k = i;
-    /* Eight bytes at a time while none needs escaping (most chat text), then byte by byte. */
-    while (k + 8 <= n && !needsEscape(z + k)) k += 8;
-    while (k < n && plain[z[k]]) k++;
+    while (k < n && plain(z[k])) k++;
     memcpy(out, z + i, (size_t)(k - i));
     out += k - i;
     if (k >= n) break;
@@ -412,7 +399,6 @@ __declspec(dllexport)
 int sqlite3_pcmigmessagelines_init(sqlite3 *db, char **error, const sqlite3_api_routines *api) {
   (void)error;
   SQLITE_EXTENSION_INIT2(api);
-  for (int c = 0; c < 256; c++) plain[c] = c >= 0x20 && c != '"' && c != '\\';
   /* Deterministic (same rows, same page) and innocuous (reads only its arguments). */
   return sqlite3_create_function_v2(db, "pcmig_message_lines", 8, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL, NULL, stepLines, finalLines, NULL);
 }
