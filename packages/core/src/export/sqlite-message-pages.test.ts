@@ -44,37 +44,16 @@ interface Pass {
   readonly fallbacks: number;
 }
 
+/** Every page of `rooms` as sqliteMessagePages gives it; the fallback only counts (these rows never need it). */
 async function readPages(pool: PoolDatabase, rooms: readonly RoomToExport[], withRtf: boolean, since: bigint | null = null): Promise<Pass> {
   const tally = new MessageTally();
   let fallbacks = 0;
   const pages: MessagePage[] = [];
-  const rows = await pool.connection.query<Record<string, unknown>>(
-    `SELECT channelId, chatId, chatDate, userId, isAlert, content${withRtf ? ', rtf' : ''} FROM tblChat ORDER BY channelId, chatId`,
-  );
-  for await (const page of sqliteMessagePages(pool.connection, rooms, {
-    since,
-    withRtf,
-    tally,
-    fallback: async (room, after, upto) => {
-      fallbacks += 1;
-      const picked = rows
-        .filter((r) => r.channelId === room && (r.chatId as number) > after && (upto === null || (r.chatId as number) <= upto))
-        .filter((r) => since === null || BigInt(r.chatDate as number) >= since);
-      return pageOf(
-        picked.map((r) => ({
-          roomId: room,
-          chatId: r.chatId as number,
-          timestamp: BigInt(r.chatDate as number),
-          authorId: r.userId as number,
-          isAlert: r.isAlert === 1,
-          content: r.content as string,
-          rtf: (r.rtf as string | null | undefined) ?? null,
-        })),
-      );
-    },
-  })) {
-    pages.push(page);
-  }
+  const fallback = async () => {
+    fallbacks += 1;
+    return pageOf([]);
+  };
+  for await (const page of sqliteMessagePages(pool.connection, rooms, { since, withRtf, tally, fallback })) pages.push(page);
   return { pages, tally, fallbacks };
 }
 
