@@ -60,6 +60,19 @@ export function newDigest(roomId: number, count: number, text: Buffer): MessageD
   return { roomId, count, ...newDigestColumns(count), text };
 }
 
+/** Rows from … to (exclusive) of the columns, as views. */
+export function sliceDigestColumns(columns: DigestColumns, from: number, to: number): DigestColumns {
+  return {
+    chatIds: columns.chatIds.subarray(from, to),
+    days: columns.days.subarray(from, to),
+    ticksOfDay: columns.ticksOfDay.subarray(from, to),
+    authorIds: columns.authorIds.subarray(from, to),
+    alerts: columns.alerts.subarray(from, to),
+    hasRtf: columns.hasRtf.subarray(from, to),
+    contentLengths: columns.contentLengths.subarray(from, to),
+  };
+}
+
 /** Per-message columns for `capacity` messages. */
 export function newDigestColumns(capacity: number): DigestColumns {
   return {

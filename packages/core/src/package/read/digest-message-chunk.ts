@@ -1,5 +1,5 @@
 import type { Message } from '../../model/message.js';
-import { newDigestColumns, putMessageRow, type DigestColumns, type MessageDigest } from '../../model/message-digest.js';
+import { newDigestColumns, putMessageRow, sliceDigestColumns, type DigestColumns, type MessageDigest } from '../../model/message-digest.js';
 import { TickDigits } from '../../model/ticks.js';
 import { checkChunkText, checkLineLength, parseMessageLine } from './chunk-lines.js';
 import { ALERT_FALSE, ALERT_TRUE, AUTHOR_ID, BACKSLASH, CHAT_ID, CLOSE_BRACE, jsonString, LF, MAX_ID, QUOTE, ROOM_ID, RTF, RTF_NULL, startsWith, TIMESTAMP } from './message-line-bytes.js';
@@ -150,13 +150,7 @@ class ChunkRows {
       digests.push({
         roomId,
         count: to - from,
-        chatIds: this.columns.chatIds.subarray(from, to),
-        days: this.columns.days.subarray(from, to),
-        ticksOfDay: this.columns.ticksOfDay.subarray(from, to),
-        authorIds: this.columns.authorIds.subarray(from, to),
-        alerts: this.columns.alerts.subarray(from, to),
-        hasRtf: this.columns.hasRtf.subarray(from, to),
-        contentLengths: this.columns.contentLengths.subarray(from, to),
+        ...sliceDigestColumns(this.columns, from, to),
         text: this.text.subarray(this.textStarts[from] as number, this.textStarts[to] as number),
       });
       from = to;

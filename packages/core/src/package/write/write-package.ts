@@ -115,7 +115,7 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
 
     const groups = zip.open(XmlShapes.groups.entry);
     await groups.writeText(openDocument(XmlShapes.groups.container));
-    for (const text of groupBatches.splice(0)) await groups.writeText(text);
+    for (const text of groupBatches) await groups.writeText(text);
     await groups.writeText(closeDocument(XmlShapes.groups.container));
     await groups.close();
     written.push(recordsOf(groups.written, groupRecords));
