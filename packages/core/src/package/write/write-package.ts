@@ -3,6 +3,7 @@ import { addinSchema, roleAssignmentSchema, scopeEntrySchema, sourceCategorySche
 import { affiliationSchema, principalSchema, type Affiliation } from '../../model/principal.js';
 import { throttleProgress, type ProgressListener } from '../../model/progress.js';
 import type { SourceData, SourceInfo } from '../../model/source-data.js';
+import { withHeapRelief } from '../../runtime/heap-relief.js';
 import { pkgErrors } from '../errors.js';
 import { addinRecord, categoryRecord, jsonDocument } from '../format/json-records.js';
 import { EntryName, FORMAT_NAME, FORMAT_VERSION } from '../format/package-layout.js';
@@ -85,7 +86,7 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
     let userRecords = 0;
     let groupRecords = 0;
     let lastId = 0;
-    for await (const batch of source.principals()) {
+    for await (const batch of withHeapRelief(source.principals())) {
       let userText = '';
       let groupText = '';
       for (const principal of batch) {
@@ -133,7 +134,7 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
       if (current.length > 0) text += affiliationElement((current[0] as Affiliation).principalId, current);
       current = [];
     };
-    for await (const batch of source.affiliations()) {
+    for await (const batch of withHeapRelief(source.affiliations())) {
       for (const row of batch) {
         checkedRecord(affiliationSchema, row, `Affiliation ${row.principalId} → ${row.affiliationId}`);
         const last = current.at(-1);
@@ -178,7 +179,7 @@ export async function writePackage(source: SourceData, sink: ZipSink, options: W
     const entry = zip.open(XmlShapes.chatRooms.entry);
     await entry.writeText(openDocument(XmlShapes.chatRooms.container));
     // One pass over the roles: the categories' rows are kept for categories.json (categories are few).
-    const roomRoles = new NodeGroups(source.roles(), 'roles', (row) => {
+    const roomRoles = new NodeGroups(withHeapRelief(source.roles()), 'roles', (row) => {
       if (!categoryIds.has(row.nodeId)) return false;
       const rows = categoryRoleRows.get(row.nodeId) ?? [];
       rows.push(row);
