@@ -1,5 +1,5 @@
-import zlib from 'node:zlib';
 import { openPackage } from '@pcmig/core';
+import { deflateRawPart } from './deflate-raw-part.js';
 
 /**
  * The baseline of the export benchmark: deflate alone, on both cores, on the same message bytes
@@ -28,18 +28,11 @@ for (let i = 0; i < chunks.length; i += every) {
 await pkg.close();
 const bytes = parts.reduce((n, p) => n + p.length, 0);
 
-const deflate = (data: Buffer) =>
-  new Promise<Buffer>((resolve, reject) =>
-    zlib.deflateRaw(data, { level, chunkSize: Math.max(64 * 1024, Math.min(data.length + 1024, 8 * 1024 * 1024)), finishFlush: zlib.constants.Z_SYNC_FLUSH }, (error, out) =>
-      error ? reject(error) : resolve(out),
-    ),
-  );
-
 /** Every part once, at most `inFlight` at a time: the thread pool compresses on every core. */
 async function pass(inFlight: number): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < parts.length) await deflate(parts[next++] as Buffer);
+    while (next < parts.length) await deflateRawPart(parts[next++] as Buffer, level);
   };
   await Promise.all(Array.from({ length: inFlight }, worker));
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-// The limit must bypass pcmig's own layers; better-sqlite3 is core's driver, not yet declared by tools.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+// The limit bypasses pcmig's own layers: better-sqlite3 directly.
 import Database from 'better-sqlite3';
 import { reportPeakRss } from '../measure.js';
 
