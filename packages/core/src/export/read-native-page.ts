@@ -1,9 +1,6 @@
+import { MESSAGE_LINES_FOOTER as FOOTER } from '../db/sqlite/message-lines-extension.js';
 import type { MessageTally } from '../package/format/message-line-scan.js';
 import type { MessagePage } from '../package/index.js';
-
-/** The layout pcmig_message_lines() returns (native/message-lines.c): lines, runs, authors, file link lines, footer. */
-const FOOTER_BYTES = 32;
-const MAGIC = 0x4c4d4350;
 
 /**
  * One page as pcmig_message_lines() built it: its lines as a MessagePage, and its messages per
@@ -11,13 +8,13 @@ const MAGIC = 0x4c4d4350;
  * lines in that layout (the caller then reads the rows through the domain model).
  */
 export function readNativePage(blob: Buffer, expected: number, tally: MessageTally): MessagePage | null {
-  const end = blob.length - FOOTER_BYTES;
-  if (end < 0 || blob.readUInt32LE(end + 28) !== MAGIC) return null;
-  const linesBytes = blob.readUInt32LE(end + 8);
-  const lines = blob.readUInt32LE(end + 12);
-  const runs = blob.readUInt32LE(end + 16);
-  const authors = blob.readUInt32LE(end + 20);
-  const fileLinks = blob.readUInt32LE(end + 24);
+  const end = blob.length - FOOTER.bytes;
+  if (end < 0 || blob.readUInt32LE(end + FOOTER.at.magic) !== FOOTER.magic) return null;
+  const linesBytes = blob.readUInt32LE(end + FOOTER.at.linesBytes);
+  const lines = blob.readUInt32LE(end + FOOTER.at.lines);
+  const runs = blob.readUInt32LE(end + FOOTER.at.runs);
+  const authors = blob.readUInt32LE(end + FOOTER.at.authors);
+  const fileLinks = blob.readUInt32LE(end + FOOTER.at.fileLinks);
   const authorsAt = linesBytes + runs * 8;
   const linksAt = authorsAt + authors * 4;
   if (lines !== expected || linksAt + fileLinks * 4 !== end) return null;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import Database from 'better-sqlite3';
-import { MESSAGE_LINES_LIBRARY } from '@pcmig/core/message-lines-extension';
+import { MESSAGE_LINES_FOOTER as FOOTER, MESSAGE_LINES_LIBRARY } from '@pcmig/core/message-lines-extension';
 import { reportPeakRss } from '../measure.js';
 import { deflateRawPart } from './deflate-raw-part.js';
 
@@ -10,10 +10,10 @@ import { deflateRawPart } from './deflate-raw-part.js';
  * A benchmark child: the least work any export of a pool's messages does, and nothing else — every
  * message line read through pcmig's SQLite extension (the exporter's own line builder), SHA-256
  * and CRC-32 of every byte per chunk, deflate in 1 MiB parts on the thread pool (four at a time,
- * the next as soon as one is done), the compressed bytes written to a file. No directory, no tallies by day, no
- * zip records, no file links, no checks in JavaScript: its rate is the ceiling of the export's on
- * this machine. It loads only the extension's path from @pcmig/core, not the engine (whose larger
- * heap the collector would walk). Prints its counts and times as JSON.
+ * the next as soon as one is done), the compressed bytes written to a file. No directory, no
+ * tallies by day, no zip records, no file links, no checks in JavaScript: its rate is the ceiling
+ * of the export's on this machine. It loads only the extension's module from @pcmig/core, not the
+ * engine (whose larger heap the collector would walk). Prints its counts and times as JSON.
  *   node read-hash-deflate-child.js <source.db> <scratch file> <level> <chunk bytes>
  */
 reportPeakRss();
@@ -29,8 +29,6 @@ const PART_BYTES = 1024 * 1024;
 const IN_FLIGHT = 4;
 /** chatIds per page statement (the exporter's pages hold about as many messages). */
 const PAGE_CHAT_IDS = 2000;
-const FOOTER_BYTES = 32;
-const MAGIC = 0x4c4d4350;
 
 const started = performance.now();
 const cpu = process.cpuUsage();
@@ -58,10 +56,9 @@ const deflate = async (part: Buffer) => {
   while (compressing >= IN_FLIGHT) await new Promise<void>((resolve) => (freed = resolve));
   compressing += 1;
   parts.push(
-    deflateRawPart(part, level).then((compressed) => {
+    deflateRawPart(part, level).finally(() => {
       compressing -= 1;
       freed?.();
-      return compressed;
     }),
   );
   // Written in order as soon as the oldest is done; never more than a few parts held.
@@ -84,9 +81,9 @@ for (const room of rooms) {
     const row = page.get({ room: room.id, after, upto: after + PAGE_CHAT_IDS }) as { lines: Buffer | null; n: number };
     if (row.n === 0) continue;
     const blob = row.lines;
-    const end = (blob?.length ?? 0) - FOOTER_BYTES;
-    if (!blob || end < 0 || blob.readUInt32LE(end + 28) !== MAGIC) throw new Error(`Room ${room.id} after chatId ${after}: a page the extension does not carry`);
-    const lines = blob.subarray(0, blob.readUInt32LE(end + 8));
+    const end = (blob?.length ?? 0) - FOOTER.bytes;
+    if (!blob || end < 0 || blob.readUInt32LE(end + FOOTER.at.magic) !== FOOTER.magic) throw new Error(`Room ${room.id} after chatId ${after}: a page the extension does not carry`);
+    const lines = blob.subarray(0, blob.readUInt32LE(end + FOOTER.at.linesBytes));
     messages += row.n;
     messageBytes += lines.length;
     pending.push(lines);

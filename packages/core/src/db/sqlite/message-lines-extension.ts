@@ -11,6 +11,16 @@ export const MESSAGE_LINES_LIBRARY = fileURLToPath(new URL('../../../dist/native
 /** Set to "off" to build the exporter's lines with SQL functions instead (comparisons, troubleshooting). */
 export const MESSAGE_LINES_SWITCH = 'PCMIG_SQLITE_EXTENSION';
 
+/**
+ * The end of every page pcmig_message_lines() returns: after the lines, runs, authors and file
+ * link offsets, a footer of 32 bytes whose little-endian fields start at these offsets.
+ */
+export const MESSAGE_LINES_FOOTER = {
+  bytes: 32,
+  magic: 0x4c4d4350,
+  at: { linesBytes: 8, lines: 12, runs: 16, authors: 20, fileLinks: 24, magic: 28 },
+} as const;
+
 const loaded = new WeakSet<SqliteConnection>();
 
 /**
