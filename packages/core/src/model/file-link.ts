@@ -8,6 +8,8 @@
  * ends at whitespace or at the end of the content.
  */
 
+/** What every file link starts with: a text without it holds none (searched for before any parsing). */
+export const FILE_LINK_MARKER = 'ma-filelink:';
 const LINK_PATTERN = /ma-filelink:\/\/\/([^\s]+)/g;
 
 export interface FileLink {
@@ -19,7 +21,7 @@ export interface FileLink {
 
 /** Every file link of a message body; links that do not decode to a safe relative path are skipped. */
 export function parseFileLinks(content: string): FileLink[] {
-  if (!content.includes('ma-filelink:')) return [];
+  if (!content.includes(FILE_LINK_MARKER)) return [];
   const links: FileLink[] = [];
   for (const match of content.matchAll(LINK_PATTERN)) {
     const path = decodeLinkPath(match[1] ?? '');
@@ -34,7 +36,7 @@ export function formatFileLink(path: string): string {
   if (segments.some((segment) => segment === '' || segment === '.' || segment === '..')) {
     throw new RangeError(`Not a relative file-store path: ${path}`);
   }
-  return `ma-filelink:///${segments.map(encodeURIComponent).join('/')}`;
+  return `${FILE_LINK_MARKER}///${segments.map(encodeURIComponent).join('/')}`;
 }
 
 function decodeLinkPath(encoded: string): string | undefined {

@@ -1,4 +1,4 @@
-import { parseFileLinks } from '../../model/file-link.js';
+import { FILE_LINK_MARKER, parseFileLinks } from '../../model/file-link.js';
 import { pkgErrors } from '../errors.js';
 import { fileReferenceLine, type FileReference } from '../format/json-records.js';
 import { chunkName, FILE_CHUNK_PREFIX, MESSAGE_CHUNK_PREFIX, PACKAGE_LIMITS } from '../format/package-layout.js';
@@ -15,7 +15,7 @@ export interface MessageChunksResult {
   readonly entries: Promise<ManifestEntry>[];
 }
 
-const LINK_MARKER = Buffer.from('ma-filelink:');
+const LINK_MARKER = Buffer.from(FILE_LINK_MARKER);
 const KEY_PATTERN = /^\{"roomId":(\d+),"chatId":(\d+),/;
 
 /**
