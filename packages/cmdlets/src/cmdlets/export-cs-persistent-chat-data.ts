@@ -1,17 +1,12 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
-import { DATABASE_FORMS, DB_NAME } from './target-database-parameters.js';
+import { databaseInstance, DB_NAME } from './target-database-parameters.js';
 
 /** Microsoft.Rtc.Management.Chat.Cmdlets.ExportLevel (the same list as @pcmig/core's EXPORT_LEVELS; a test keeps them equal). */
 export const EXPORT_LEVEL_NAMES = ['All', 'User', 'Category', 'RoomDirectory', 'Content'] as const;
 
 const parameters = {
-  DBInstance: {
-    type: 'String',
-    mandatory: true,
-    notNullOrEmpty: true,
-    description: `The source database: ${DATABASE_FORMS}.`,
-  },
+  DBInstance: databaseInstance('The source database'),
   DBName: DB_NAME,
   FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The .zip package to write.' },
   AsBytes: { type: 'SwitchParameter', sets: ['AsBytes'], mandatory: ['AsBytes'], description: 'Returns the package as one Byte[] instead of writing a file.' },

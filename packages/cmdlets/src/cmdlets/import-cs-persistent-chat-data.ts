@@ -1,14 +1,9 @@
 import { defineCmdlet } from '../definition/define-cmdlet.js';
 import type { BoundValues, ParameterSpecs } from '../definition/parameter-spec.js';
-import { DATABASE_FORMS, DB_NAME } from './target-database-parameters.js';
+import { databaseInstance, DB_NAME } from './target-database-parameters.js';
 
 const parameters = {
-  DBInstance: {
-    type: 'String',
-    mandatory: true,
-    notNullOrEmpty: true,
-    description: `The target Persistent Chat database: ${DATABASE_FORMS}.`,
-  },
+  DBInstance: databaseInstance('The target Persistent Chat database'),
   DBName: DB_NAME,
   FileName: { type: 'String', sets: ['FileName'], mandatory: ['FileName'], notNullOrEmpty: true, description: 'The package (.zip) written by Export-CsPersistentChatData.' },
   ByteInput: {

@@ -5,16 +5,20 @@ import type { ParameterSpec } from '../definition/parameter-spec.js';
  * Lync server, so where Microsoft's cmdlet finds the pool's database from the topology, pcmig is
  * told with -DBInstance (+ -DBName), the way Export/Import-CsPersistentChatData are.
  */
+
 /** What -DBInstance takes, in the words of every cmdlet that has one. */
-export const DATABASE_FORMS =
+const DATABASE_FORMS =
   'a SQL Server instance (host\\instance, host,port or host; credentials from PCMIG_SQL_USER / PCMIG_SQL_PASSWORD, or integrated) or an embedded database file (a path ending .db/.sqlite, or sqlite:<path>)';
 
+/** -DBInstance, required, for `which` database (e.g. "The source database"), and what else its help says. */
+export function databaseInstance(which: string, more = '') {
+  return { type: 'String', mandatory: true, notNullOrEmpty: true, description: `${which}: ${DATABASE_FORMS}.${more}` } as const satisfies ParameterSpec;
+}
+
+/** -DBInstance of the cmdlets whose Microsoft counterparts take none (a pcmig extension): the Persistent Chat database they read. */
 export const DB_INSTANCE = {
-  type: 'String',
-  mandatory: true,
-  notNullOrEmpty: true,
+  ...databaseInstance('The Persistent Chat database to read', ' A relative path is taken from the current location.'),
   extension: true,
-  description: `The Persistent Chat database to read: ${DATABASE_FORMS}. A relative path is taken from the current location.`,
 } as const satisfies ParameterSpec;
 
 export const DB_NAME = {
